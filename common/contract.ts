@@ -1,0 +1,125 @@
+/**
+ * The one contract between the kiosk UI and the station service.
+ *
+ * Each method is declared once here: its argument schema (validated inside the station, by the
+ * same schema for both transports) and its result type. `StationApi` is derived from this table,
+ * so the Electron preload, the HTTP client and the station's handlers cannot drift apart.
+ * Adding a method is one entry here plus its handler in station/api/handlers.ts.
+ */
+import { z } from 'zod';
+
+export const ROLES = ['organizer', 'technician'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A PIN is 4–8 digits: enterable with a TV remote's number keys or the on-screen keypad. */
+export const PinSchema = z.string().regex(/^\d{4,8}$/, { error: 'PIN must be 4–8 digits' });
+
+const NoArgs = z.object({}).strict();
+/** A role grant returned by `unlock`, required by role-protected methods. */
+const Grant = z.string().min(16).max(128);
+
+export type Grade = 'ok' | 'warn' | 'fail' | 'unknown';
+
+export interface HomeView {
+  /** True until first-run setup has been completed (a real install without demo data). */
+  setupRequired: boolean;
+  village: string;
+  county: string;
+  terminalName: string;
+  terminalId: string;
+  timeZone: string;
+  language: Language;
+  /** The station's "now" as ISO 8601 with offset, and its calendar date in the station's zone. */
+  now: string;
+  today: { year: number; month: number; day: number; weekday: number };
+  /** The next scheduled session, or null when nothing is scheduled. */
+  nextSession: null | { title: string; kind: string; start: string };
+  status: { network: Grade; health: Grade };
+}
+
+export interface UnlockResult {
+  role: Role;
+  grant: string;
+  /** ISO 8601: the grant lapses after this, or when the station restarts. */
+  expiresAt: string;
+}
+
+export interface TechnicianStatus {
+  appVersion: string;
+  schemaVersion: number;
+  integrity: string;
+  terminalId: string;
+  dataDir: string;
+  databaseBytes: number;
+  nodeVersion: string;
+  platform: string;
+  uptimeSeconds: number;
+  memberCount: number;
+  courseCount: number;
+}
+
+export interface OrganizerOverview {
+  village: string;
+  memberCount: number;
+  members: { id: number; name: string; role: 'secretary' | 'committee' | 'member' }[];
+}
+
+export interface CourseSummary {
+  id: string;
+  title: string;
+  durationSeconds: number | null;
+  /** Media URLs are relative to the station's media root (`/media/` or `media://`). */
+  files: { path: string; subtitles: { lang: string; path: string }[] }[];
+}
+
+/** Declares a method: its argument schema now, its result type as a type-only phantom. */
+const method =
+  <Out>() =>
+  <S extends z.ZodType>(input: S) =>
+    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
+
+const WithGrant = z.object({ grant: Grant }).strict();
+
+export const contract = {
+  getHome: method<HomeView>()(NoArgs),
+  setLanguage: method<void>()(z.object({ language: z.enum(LANGUAGES) }).strict()),
+  completeSetup: method<HomeView>()(
+    z
+      .object({
+        village: z.string().trim().min(1).max(60),
+        county: z.string().trim().min(1).max(60),
+        terminalName: z.string().trim().min(1).max(60),
+        organizerPin: PinSchema,
+        technicianPin: PinSchema,
+      })
+      .strict(),
+  ),
+  unlock: method<UnlockResult>()(
+    z.object({ role: z.enum(ROLES), pin: z.string().min(1).max(32) }).strict(),
+  ),
+  lock: method<void>()(WithGrant),
+  getOrganizerOverview: method<OrganizerOverview>()(WithGrant),
+  getTechnicianStatus: method<TechnicianStatus>()(WithGrant),
+  listCourses: method<CourseSummary[]>()(NoArgs),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> =
+  Contract[M] extends { readonly __out?: (out: infer O) => void } ? O : never;
+
+/** What the renderer calls. Both transports implement exactly this. */
+export type StationApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};
+
+/** Name of the header that carries the per-launch token on the loopback HTTP transport. */
+export const TOKEN_HEADER = 'x-station-token';
+/** Query parameter that carries the token on media URLs (a <video> element sends no headers). */
+export const TOKEN_QUERY = 'token';
