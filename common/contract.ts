@@ -15,7 +15,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A PIN is 4–8 digits: enterable with a TV remote's number keys or the on-screen keypad. */
-export const PinSchema = z.string().regex(/^\d{4,8}$/, { error: 'PIN must be 4–8 digits' });
+export const PinSchema = z.string().regex(/^\d{4,8}$/);
 
 const NoArgs = z.object({}).strict();
 /** A role grant returned by `unlock`, required by role-protected methods. */

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'PIN_NOT_SET'
   | 'SETUP_DONE' // first-run setup was already completed
   | 'NOT_FOUND'
+  | 'STORAGE' // the data directory or database cannot be used as it is
+  | 'UNAVAILABLE' // a resource (port, device) is taken or missing
   | 'CONFLICT'
   | 'INTERNAL';
 

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openStation } from '../../service.js';
+import { startLoopbackServer } from '../../http/server.js';
+import { StationFailure } from '../../errors.js';
+import { appRoot, resolveDataDir } from '../../paths.js';
+import { parseCommand, type CommandContext } from '../context.js';
+
+export const DEFAULT_PORT = 17380;
+
+export function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new StationFailure('BAD_REQUEST', 'portInvalid', { port: text });
+  }
+  return port;
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const done = (sig: NodeJS.Signals) => {
+      process.off('SIGTERM', done);
+      process.off('SIGINT', done);
+      resolve(sig);
+    };
+    process.on('SIGTERM', done);
+    process.on('SIGINT', done);
+  });
+}
+
+/**
+ * `station serve [--port N]`: the service and the loopback kiosk UI without a window. The first
+ * stdout line is `ready <url>` (scripts and the launcher wait for it); SIGTERM checkpoints the
+ * database and exits 0.
+ */
+export async function serveCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values } = parseCommand(args, { port: { type: 'string' } });
+  const port = parsePort(values.port);
+  const uiDir = path.join(appRoot(), 'dist', 'renderer');
+  if (!fs.existsSync(path.join(uiDir, 'index.html'))) {
+    io.stderr(`[station] UI not built at ${uiDir}: run npm run build`);
+  }
+  const station = await openStation({ dataDir: resolveDataDir(values.data, io.env) });
+  let server;
+  try {
+    server = await startLoopbackServer(station, { port, uiDir });
+  } catch (err) {
+    station.close();
+    throw err;
+  }
+  io.stdout(`ready ${server.url}`);
+  io.stderr(t('cli.serving', { url: `http://127.0.0.1:${server.port}/` }));
+  await untilSignal();
+  io.stderr(t('cli.stopping'));
+  await server.close();
+  station.close();
+  return 0;
+}

@@ -1,0 +1,16 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * Every migration the station knows, in order. Never edit one that has shipped: add the next
+ * number. Each runs in its own transaction together with its `PRAGMA user_version` bump.
+ */
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
+
+export const LATEST_VERSION = MIGRATIONS.length;

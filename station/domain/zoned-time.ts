@@ -1,0 +1,76 @@
+/**
+ * Calendar facts in the station's time zone (default Asia/Shanghai), computed from an instant.
+ * Pure: the instant and the zone are inputs; nothing here reads the clock.
+ */
+export interface ZonedParts {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number; // 0 = Sunday … 6 = Saturday
+  offsetMinutes: number; // local − UTC
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  ) as Record<string, string>;
+  const year = Number(parts.year);
+  const month = Number(parts.month);
+  const day = Number(parts.day);
+  const hour = Number(parts.hour);
+  const minute = Number(parts.minute);
+  const second = Number(parts.second);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offsetMinutes = Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
+    offsetMinutes,
+  };
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+
+/** ISO 8601 with the zone's offset, e.g. 2027-01-09T09:00:00+08:00. */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  const sign = p.offsetMinutes < 0 ? '-' : '+';
+  const off = Math.abs(p.offsetMinutes);
+  return (
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`
+  );
+}

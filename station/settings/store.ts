@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Db } from '../db/open.js';
+import {
+  SETTINGS,
+  SETTING_KEYS,
+  type SettingKey,
+  type SettingValue,
+  type Settings,
+} from './definitions.js';
+
+/** Reads every setting, falling back to its default where none is stored. */
+export function readSettings(db: Db): Settings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as {
+    key: string;
+    value: string;
+  }[];
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const raw = stored.get(key);
+    const def = SETTINGS[key];
+    if (raw === undefined) {
+      out[key] = def.default;
+      continue;
+    }
+    // A stored value that no longer fits its schema (hand edit, older version) falls back to the
+    // default rather than breaking start-up; `config get` shows what is in force.
+    const parsed = (def.schema as z.ZodType).safeParse(JSON.parse(raw));
+    out[key] = parsed.success ? parsed.data : def.default;
+  }
+  return out as Settings;
+}
+
+export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+  return readSettings(db)[key];
+}
+
+/** Validates and stores one setting; throws the schema's ZodError when the value does not fit. */
+export function writeSetting<K extends SettingKey>(
+  db: Db,
+  key: K,
+  value: unknown,
+  now: Date,
+): SettingValue<K> {
+  const parsed = (SETTINGS[key].schema as z.ZodType).parse(value) as SettingValue<K>;
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(parsed), now.toISOString());
+  return parsed;
+}
+
+/**
+ * Turns a value typed on the command line into the setting's type: numbers and booleans are
+ * parsed when the schema wants them, everything else stays text.
+ */
+export function coerceSettingInput(key: SettingKey, text: string): unknown {
+  const def = SETTINGS[key].default;
+  if (typeof def === 'number') {
+    const n = Number(text);
+    return text.trim() === '' || Number.isNaN(n) ? text : n;
+  }
+  if (typeof def === 'boolean') {
+    if (/^(true|1|yes|是)$/i.test(text)) return true;
+    if (/^(false|0|no|否)$/i.test(text)) return false;
+    return text;
+  }
+  return text;
+}
