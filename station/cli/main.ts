@@ -7,6 +7,13 @@ import { dbCommand } from './commands/db.js';
 import { initCommand } from './commands/init.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
+import {
+  attendanceCommand,
+  attendanceEventCommand,
+  hoursCommand,
+  reportCommand,
+  sessionCommand,
+} from './commands/attendance.js';
 
 type Command = (ctx: CommandContext) => Promise<number>;
 
@@ -17,6 +24,13 @@ const COMMANDS: Record<string, Command> = {
   db: dbCommand,
   config: configCommand,
   pin: pinCommand,
+  session: sessionCommand,
+  checkin: attendanceEventCommand('checkin'),
+  checkout: attendanceEventCommand('checkout'),
+  absence: attendanceEventCommand('absence'),
+  attendance: attendanceCommand,
+  hours: hoursCommand,
+  report: reportCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

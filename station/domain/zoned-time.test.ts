@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWithOffset, zonedParts } from './zoned-time.js';
+import { isoWithOffset, parseIsoWithOffset, zonedInstant, zonedParts } from './zoned-time.js';
 
 describe('zoned time', () => {
   it.each([
@@ -19,5 +19,28 @@ describe('zoned time', () => {
     // 2026-11-25T17:00Z is already Thursday 26 November in Shanghai.
     const p = zonedParts(new Date('2026-11-25T17:00:00Z'), 'Asia/Shanghai');
     expect([p.year, p.month, p.day, p.weekday]).toEqual([2026, 11, 26, 4]);
+  });
+});
+
+describe('zonedInstant and parseIsoWithOffset', () => {
+  it('finds local midnight of 1 January in Shanghai and Berlin', () => {
+    expect(zonedInstant({ year: 2027, month: 1, day: 1 }, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-12-31T16:00:00.000Z',
+    );
+    expect(
+      zonedInstant({ year: 2026, month: 7, day: 1, hour: 9 }, 'Europe/Berlin').toISOString(),
+    ).toBe('2026-07-01T07:00:00.000Z');
+  });
+
+  it.each([
+    ['2026-11-14T09:00:00+08:00', '2026-11-14T01:00:00.000Z'],
+    ['2026-11-14T09:00+0800', '2026-11-14T01:00:00.000Z'],
+    ['2026-11-14T01:00:00Z', '2026-11-14T01:00:00.000Z'],
+    ['2026-11-14T09:00:00', null],
+    ['2026-11-14', null],
+    ['2026-13-14T09:00:00+08:00', null],
+    ['tomorrow', null],
+  ])('%s → %s', (text, iso) => {
+    expect(parseIsoWithOffset(text)?.toISOString() ?? null).toBe(iso);
   });
 });

@@ -74,3 +74,22 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
     `${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`
   );
 }
+
+/** The instant a local wall-clock time occurs in a zone (the earlier one when DST repeats it). */
+export function zonedInstant(
+  local: { year: number; month: number; day: number; hour?: number; minute?: number },
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
+  let guess = wall - zonedParts(new Date(wall), timeZone).offsetMinutes * 60_000;
+  // One refinement handles a guess that landed on the other side of an offset change.
+  guess = wall - zonedParts(new Date(guess), timeZone).offsetMinutes * 60_000;
+  return new Date(guess);
+}
+
+/** ISO 8601 with an explicit offset or Z; anything else (a bare local time) is ambiguous. */
+export function parseIsoWithOffset(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? null : d;
+}

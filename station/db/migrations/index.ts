@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial.js';
+import { m002Attendance } from './002-attendance.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
  * Every migration the station knows, in order. Never edit one that has shipped: add the next
  * number. Each runs in its own transaction together with its `PRAGMA user_version` bump.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Attendance];
 
 export const LATEST_VERSION = MIGRATIONS.length;

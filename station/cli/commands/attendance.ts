@@ -1,0 +1,240 @@
+import os from 'node:os';
+import { systemClock } from '../../clock.js';
+import { initDataDir } from '../../init.js';
+import type { Db } from '../../db/open.js';
+import { resolveDataDir } from '../../paths.js';
+import { StationFailure } from '../../errors.js';
+import { readSettings } from '../../settings/store.js';
+import { isoWithOffset, parseIsoWithOffset, zonedInstant } from '../../domain/zoned-time.js';
+import { SESSION_KINDS, isSessionKind } from '../../attendance/kinds.js';
+import { findMember } from '../../attendance/member-lookup.js';
+import {
+  checkIn,
+  checkOut,
+  correctAttendance,
+  endSession,
+  getSession,
+  recordExcused,
+  startSession,
+} from '../../attendance/sessions.js';
+import { hoursByMember, sessionCredits } from '../../attendance/credits.js';
+import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
+
+const BY = { by: { type: 'string' } } as const satisfies Options;
+
+function who(by: string | undefined): string {
+  return by ?? `cli:${os.userInfo().username}`;
+}
+
+function timeOf(text: string | undefined): Date {
+  if (text === undefined) return systemClock.now();
+  const d = parseIsoWithOffset(text);
+  if (!d) throw new StationFailure('BAD_REQUEST', 'badTime', { value: text });
+  return d;
+}
+
+function sessionIdOf(text: string | undefined): number {
+  if (text === undefined) throw new UsageError('cli.missingArg', { name: 'SESSION' });
+  if (!/^\d+$/.test(text)) throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id: text });
+  return Number(text);
+}
+
+async function withDb<T>(dataFlag: string | undefined, env: NodeJS.ProcessEnv, fn: (db: Db) => T): Promise<T> {
+  const { db } = initDataDir({ dataDir: resolveDataDir(dataFlag, env), clock: systemClock });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** `station session start --kind KIND --title TEXT [--at ISO]` and `station session end ID [--at ISO]`. */
+export async function sessionCommand({ args, io }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    { kind: { type: 'string' }, title: { type: 'string' }, at: { type: 'string' }, ...BY },
+    2,
+  );
+  const [action, id] = positionals;
+  return withDb(values.data, io.env, (db) => {
+    const tz = readSettings(db).timeZone;
+    const show = (s: ReturnType<typeof getSession>) => ({
+      ...s,
+      startedAt: isoWithOffset(new Date(s.startedAt), tz),
+      endedAt: s.endedAt ? isoWithOffset(new Date(s.endedAt), tz) : null,
+    });
+    if (action === 'start') {
+      if (!values.kind) throw new UsageError('cli.missingArg', { name: '--kind' });
+      if (!isSessionKind(values.kind)) {
+        throw new StationFailure('BAD_REQUEST', 'badKind', { kind: values.kind, kinds: SESSION_KINDS.join(', ') });
+      }
+      if (!values.title?.trim()) throw new UsageError('cli.missingArg', { name: '--title' });
+      const s = startSession(
+        db,
+        { kind: values.kind, title: values.title.trim(), at: timeOf(values.at), by: who(values.by) },
+        systemClock.now(),
+      );
+      io.stdout(values.json ? JSON.stringify(show(s)) : String(s.id));
+      return 0;
+    }
+    if (action === 'end') {
+      const s = endSession(db, sessionIdOf(id), timeOf(values.at), who(values.by));
+      io.stdout(values.json ? JSON.stringify(show(s)) : String(s.id));
+      return 0;
+    }
+    throw new UsageError('cli.unknownCommand', { command: `session ${action ?? ''}`.trim() });
+  });
+}
+
+/** `station checkin|checkout ID MEMBER [--at ISO]` and `station absence ID MEMBER --reason TEXT`. */
+export function attendanceEventCommand(kind: 'checkin' | 'checkout' | 'absence') {
+  return async ({ args, io }: CommandContext): Promise<number> => {
+    const { values, positionals } = parseCommand(
+      args,
+      { at: { type: 'string' }, reason: { type: 'string' }, ...BY },
+      2,
+    );
+    const [sessionText, memberText] = positionals;
+    const sessionId = sessionIdOf(sessionText);
+    if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
+    return withDb(values.data, io.env, (db) => {
+      const member = findMember(db, memberText);
+      const now = systemClock.now();
+      let id: number;
+      if (kind === 'checkin') id = checkIn(db, sessionId, member, timeOf(values.at), who(values.by), now);
+      else if (kind === 'checkout') id = checkOut(db, sessionId, member, timeOf(values.at), who(values.by), now);
+      else {
+        if (!values.reason?.trim()) throw new UsageError('cli.missingArg', { name: '--reason' });
+        id = recordExcused(db, sessionId, member, values.reason.trim(), who(values.by), now);
+      }
+      io.stdout(values.json ? JSON.stringify({ id, sessionId, member: { id: member.id, name: member.name } }) : member.name);
+      return 0;
+    });
+  };
+}
+
+/** `station attendance correct SESSION MEMBER [--checkin ISO] [--checkout ISO] [--hours N] --reason TEXT`. */
+export async function attendanceCommand({ args, io }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      checkin: { type: 'string' },
+      checkout: { type: 'string' },
+      hours: { type: 'string' },
+      reason: { type: 'string' },
+      ...BY,
+    },
+    3,
+  );
+  const [action, sessionText, memberText] = positionals;
+  if (action !== 'correct') {
+    throw new UsageError('cli.unknownCommand', { command: `attendance ${action ?? ''}`.trim() });
+  }
+  const sessionId = sessionIdOf(sessionText);
+  if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
+  if (!values.reason?.trim()) throw new UsageError('cli.missingArg', { name: '--reason' });
+  if (!values.checkin && !values.checkout && values.hours === undefined) {
+    throw new UsageError('cli.missingArg', { name: '--checkin | --checkout | --hours' });
+  }
+  const credit = values.hours === undefined ? undefined : Number(values.hours);
+  if (credit !== undefined && !(credit >= 0 && credit <= 24)) {
+    throw new UsageError('cli.badOption', { detail: `--hours ${values.hours}` });
+  }
+  return withDb(values.data, io.env, (db) => {
+    const member = findMember(db, memberText);
+    const ids = correctAttendance(
+      db,
+      {
+        sessionId,
+        member,
+        ...(values.checkin ? { checkIn: timeOf(values.checkin) } : {}),
+        ...(values.checkout ? { checkOut: timeOf(values.checkout) } : {}),
+        ...(credit !== undefined ? { credit } : {}),
+        reason: values.reason!.trim(),
+        by: who(values.by),
+      },
+      systemClock.now(),
+    );
+    io.stdout(values.json ? JSON.stringify({ ids }) : ids.join(' '));
+    return 0;
+  });
+}
+
+/** `station report hours --year YYYY [--json]`: each active member's 学时 against the target. */
+export async function reportCommand({ args, io }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(args, { year: { type: 'string' } }, 1);
+  if (positionals[0] !== 'hours') {
+    throw new UsageError('cli.unknownCommand', { command: `report ${positionals[0] ?? ''}`.trim() });
+  }
+  const year = Number(values.year);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('cli.missingArg', { name: '--year YYYY' });
+  return withDb(values.data, io.env, (db) => {
+    const s = readSettings(db);
+    const policy = {
+      minutesPerCreditHour: s['hours.minutesPerCreditHour'],
+      roundingStep: s['hours.roundingStep'],
+      maxPerDay: s['hours.maxPerDay'],
+    };
+    const from = zonedInstant({ year, month: 1, day: 1 }, s.timeZone);
+    const to = zonedInstant({ year: year + 1, month: 1, day: 1 }, s.timeZone);
+    const credits = sessionCredits(db, { from, to }, policy, s.timeZone, systemClock.now());
+    const external = db
+      .prepare(
+        `SELECT member_id AS memberId, hours FROM external_hours WHERE on_date >= ? AND on_date < ?`,
+      )
+      .all(`${year}-01-01`, `${year + 1}-01-01`) as { memberId: number; hours: number }[];
+    const hours = hoursByMember(credits, external, policy.maxPerDay);
+    const members = (
+      db
+        .prepare(
+          `SELECT id, name, role FROM members WHERE state = 'active'
+           ORDER BY CASE role WHEN 'secretary' THEN 0 WHEN 'committee' THEN 1 ELSE 2 END, id`,
+        )
+        .all() as { id: number; name: string; role: 'secretary' | 'committee' | 'member' }[]
+    ).map((m) => {
+      const h = hours.get(m.id) ?? { sessions: 0, external: 0, total: 0 };
+      return {
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        hours: h.total,
+        target: m.role === 'member' ? s['hours.targetMember'] : s['hours.targetLeader'],
+        makeup: 0,
+        external: h.external,
+      };
+    });
+    if (values.json) io.stdout(JSON.stringify({ year, members }));
+    else for (const m of members) io.stdout(`${m.name}\t${m.hours}/${m.target}`);
+    return 0;
+  });
+}
+
+/** `station hours external MEMBER --date DATE --hours N --where TEXT [--note TEXT]`. */
+export async function hoursCommand({ args, io }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    { date: { type: 'string' }, hours: { type: 'string' }, where: { type: 'string' }, note: { type: 'string' }, ...BY },
+    2,
+  );
+  const [action, memberText] = positionals;
+  if (action !== 'external') throw new UsageError('cli.unknownCommand', { command: `hours ${action ?? ''}`.trim() });
+  if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
+  const date = values.date ?? '';
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()) &&
+    new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  if (!valid) throw new UsageError('cli.missingArg', { name: '--date YYYY-MM-DD' });
+  const hours = Number(values.hours);
+  if (!(hours > 0 && hours <= 24)) throw new UsageError('cli.missingArg', { name: '--hours (0–24)' });
+  if (!values.where?.trim()) throw new UsageError('cli.missingArg', { name: '--where' });
+  return withDb(values.data, io.env, (db) => {
+    const member = findMember(db, memberText);
+    const info = db
+      .prepare(
+        `INSERT INTO external_hours (member_id, on_date, hours, place, note, recorded_by, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(member.id, date, hours, values.where!.trim(), values.note ?? null, who(values.by), systemClock.now().toISOString());
+    io.stdout(values.json ? JSON.stringify({ id: Number(info.lastInsertRowid), memberId: member.id }) : member.name);
+    return 0;
+  });
+}
