@@ -3,6 +3,7 @@
  * security.test.ts; the functions that touch Electron objects only wire those rules to events.
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../common/csp.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
@@ -21,19 +22,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * - media: is the station's media protocol (media-protocol.ts); it is not CSP-bypassing.
  * - frame-ancestors only works as a header, which is one reason this header exists at all.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: media:",
-  "media-src 'self' media: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 // Encoded dots and slashes, backslashes and dot segments have no business in a URL the kiosk
 // produces itself; refusing them outright leaves no room for a parser disagreement between this
