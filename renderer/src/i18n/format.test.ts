@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from './index.js';
+import { clockText, formatBytes, formatDate, formatUptime, weekdayOf } from './format.js';
+
+const i18n = createI18n();
+const zh = i18n.getFixedT('zh-CN');
+const en = i18n.getFixedT('en');
+
+describe('dates', () => {
+  it.each([
+    [{ year: 2026, month: 11, day: 26 }, 4],
+    [{ year: 2024, month: 2, day: 29 }, 4],
+    [{ year: 2000, month: 1, day: 1 }, 6],
+    [{ year: 2027, month: 1, day: 3 }, 0],
+  ])('%o is weekday %i', (day, weekday) => {
+    expect(weekdayOf(day)).toBe(weekday);
+  });
+
+  it('writes the Chinese form', () => {
+    expect(formatDate(zh, { year: 2026, month: 11, day: 26 })).toBe('2026年11月26日 星期四');
+    expect(formatDate(zh, { year: 2027, month: 1, day: 3 })).toBe('2027年1月3日 星期日');
+  });
+
+  it('writes the English form', () => {
+    expect(formatDate(en, { year: 2026, month: 11, day: 26 })).toBe('Thursday, November 26, 2026');
+  });
+});
+
+describe('clockText', () => {
+  // 2026-11-26T06:05:09Z is 14:05:09 in Shanghai, whatever zone this test runs in.
+  const instant = Date.UTC(2026, 10, 26, 6, 5, 9);
+
+  it('shows the station’s time zone, 24-hour', () => {
+    expect(clockText(instant, 'Asia/Shanghai')).toEqual({ hm: '14:05', seconds: '09' });
+    expect(clockText(instant, 'UTC')).toEqual({ hm: '06:05', seconds: '09' });
+  });
+
+  it('shows midnight as 00, not 24', () => {
+    expect(clockText(Date.UTC(2026, 10, 25, 16, 0, 0), 'Asia/Shanghai').hm).toBe('00:00');
+  });
+});
+
+describe('technician figures', () => {
+  it('sizes', () => {
+    expect(formatBytes(zh, 32 * 1024)).toBe('32 KB');
+    expect(formatBytes(zh, 300)).toBe('1 KB');
+    expect(formatBytes(en, 5.25 * 1024 * 1024)).toBe('5.3 MB');
+  });
+
+  it('uptime', () => {
+    expect(formatUptime(zh, 61)).toBe('1 分 1 秒');
+    expect(formatUptime(zh, 2 * 3600 + 5 * 60)).toBe('2 小时 5 分');
+    expect(formatUptime(en, 3 * 86400 + 3600 + 60)).toBe('3 d 1 h 1 min');
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * End-to-end harness: a real `station serve` on a fresh data directory, driven through the
+ * system Chromium. Waits are on visible state in the page, never on timers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT, serve, station, type ServeProcess } from '../helpers/station-process.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+// Headless Chromium as root in a container; each launch also gets its own throwaway profile
+// (playwright passes a fresh --user-data-dir), so no state leaks between runs.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface RunningStation {
+  server: ServeProcess;
+  dataDir: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** Calls the station's RPC the way the kiosk does, for checks from outside the page. */
+  rpc(method: string, input?: unknown): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<number | null>;
+}
+
+const running = new Set<RunningStation>();
+
+/**
+ * `station init [--demo] --data DIR` then `station serve --data DIR --port 0` on a fresh temp dir.
+ * Resolves once the service has printed `ready <url>`.
+ */
+export async function startStation({ demo = true } = {}): Promise<RunningStation> {
+  const temp = makeTempDir('station-e2e-');
+  const init = station(['init', ...(demo ? ['--demo'] : []), '--data', temp.dir]);
+  if (init.code !== 0) {
+    temp.cleanup();
+    throw new Error(`station init failed (${init.code}):\n${init.stderr}`);
+  }
+  let server: ServeProcess;
+  try {
+    server = await serve(['--data', temp.dir, '--port', '0']);
+  } catch (error) {
+    temp.cleanup();
+    throw error;
+  }
+  const origin = new URL(server.url).origin;
+  const handle: RunningStation = {
+    server,
+    dataDir: temp.dir,
+    origin,
+    async rpc(method, input = {}) {
+      const response = await fetch(`${origin}/rpc/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-station-token': server.token },
+        body: JSON.stringify(input),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async stop() {
+      running.delete(handle);
+      const code = await server.stop('SIGTERM');
+      temp.cleanup();
+      return code;
+    },
+  };
+  running.add(handle);
+  return handle;
+}
+
+/** For afterAll: stops whatever a failed test left running. */
+export async function stopAllStations(): Promise<void> {
+  await Promise.all([...running].map((s) => s.stop()));
+}
+
+/** Opens the launch URL and waits until the kiosk has drawn its first real screen. */
+export async function openKiosk(page: Page, target: RunningStation): Promise<void> {
+  await page.goto(target.server.url);
+  await page.locator('[data-testid="home-screen"], [data-testid="setup-screen"]').first().waitFor();
+}
+
+/** The data-testid of the focused element. */
+export function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/** Waits until the element with this data-testid has keyboard focus. */
+export async function waitForFocus(page: Page, testId: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (id) => document.activeElement?.getAttribute('data-testid') === id,
+      testId,
+      { timeout: 5_000 },
+    );
+  } catch {
+    throw new Error(`expected focus on ${testId}, found ${await focusedTestId(page)}`);
+  }
+}
+
+/** Presses a key and waits until focus has landed on the expected element. */
+export async function press(page: Page, key: string, expectFocus?: string): Promise<void> {
+  await page.keyboard.press(key);
+  if (expectFocus) await waitForFocus(page, expectFocus);
+}
+
+export async function text(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).innerText()).trim();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, name);
+  // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs.
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export interface PageWatch {
+  /** Requests to anywhere but the station: the kiosk must work with no network. */
+  foreignRequests: string[];
+  /** Uncaught exceptions and console errors (CSP refusals among them). */
+  errors: string[];
+}
+
+/**
+ * Records what a page does that it should not. A refused RPC shows up in the console as
+ * "Failed to load resource" — expected where a test provokes one, so it is left out here.
+ */
+export function watchPage(page: Page, origin: string): PageWatch {
+  const watch: PageWatch = { foreignRequests: [], errors: [] };
+  page.on('request', (request) => {
+    if (!request.url().startsWith(`${origin}/`)) watch.foreignRequests.push(request.url());
+  });
+  page.on('pageerror', (error) => watch.errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      watch.errors.push(message.text());
+    }
+  });
+  return watch;
+}
