@@ -111,8 +111,11 @@ export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
-export type MethodOutput<M extends MethodName> =
-  Contract[M] extends { readonly __out?: (out: infer O) => void } ? O : never;
+export type MethodOutput<M extends MethodName> = Contract[M] extends {
+  readonly __out?: (out: infer O) => void;
+}
+  ? O
+  : never;
 
 /** What the renderer calls. Both transports implement exactly this. */
 export type StationApi = {

@@ -29,7 +29,8 @@ export function ensureWritableDir(dir: string): void {
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe);
   } catch (err) {
-    const detail = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
+    const detail =
+      err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
     throw new StationFailure('STORAGE', 'dataDirNotWritable', { dir, detail });
   }
 }

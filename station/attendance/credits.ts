@@ -69,7 +69,13 @@ export function sessionCredits(
       end: line.endedAt ? new Date(line.endedAt) : now,
     };
     line.minutes = line.checkIn
-      ? Math.round(attendedMinutes(session, new Date(line.checkIn), line.checkOut ? new Date(line.checkOut) : null) * 10) / 10
+      ? Math.round(
+          attendedMinutes(
+            session,
+            new Date(line.checkIn),
+            line.checkOut ? new Date(line.checkOut) : null,
+          ) * 10,
+        ) / 10
       : 0;
     line.credit = override ?? creditForMinutes(line.minutes, policy);
     out.push(line);

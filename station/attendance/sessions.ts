@@ -23,8 +23,7 @@ const SESSION_COLUMNS =
 
 export function getSession(db: Db, id: number): SessionRow {
   const row = db.prepare(`SELECT ${SESSION_COLUMNS} WHERE id = ?`).get(id) as
-    | SessionRow
-    | undefined;
+    SessionRow | undefined;
   if (!row) throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id });
   return row;
 }
@@ -116,25 +115,48 @@ function append(
  * has ended or does not exist, or the member has left. Committed before it returns: with
  * synchronous=FULL the record is on disk before the kiosk shows its ✓.
  */
-export function checkIn(db: Db, sessionId: number, member: MemberRef, at: Date, by: string, now: Date): number {
+export function checkIn(
+  db: Db,
+  sessionId: number,
+  member: MemberRef,
+  at: Date,
+  by: string,
+  now: Date,
+): number {
   return db.transaction(() => {
     const s = getSession(db, sessionId);
     if (s.endedAt) {
-      throw new StationFailure('CONFLICT', 'sessionEnded', { title: s.title, at: local(db, s.endedAt) });
+      throw new StationFailure('CONFLICT', 'sessionEnded', {
+        title: s.title,
+        at: local(db, s.endedAt),
+      });
     }
     if (member.state !== 'active') {
-      throw new StationFailure('CONFLICT', 'memberInactive', { name: member.name, state: member.state });
+      throw new StationFailure('CONFLICT', 'memberInactive', {
+        name: member.name,
+        state: member.state,
+      });
     }
     const existing = recordsOf(db, sessionId, member.id);
     const prior = existing.find((r) => r.kind === 'check-in');
     if (prior) {
-      throw new StationFailure('CONFLICT', 'alreadyCheckedIn', { name: member.name, at: local(db, prior.at) });
+      throw new StationFailure('CONFLICT', 'alreadyCheckedIn', {
+        name: member.name,
+        at: local(db, prior.at),
+      });
     }
     return append(db, { sessionId, memberId: member.id, kind: 'check-in', at, by }, now);
   })();
 }
 
-export function checkOut(db: Db, sessionId: number, member: MemberRef, at: Date, by: string, now: Date): number {
+export function checkOut(
+  db: Db,
+  sessionId: number,
+  member: MemberRef,
+  at: Date,
+  by: string,
+  now: Date,
+): number {
   return db.transaction(() => {
     const s = getSession(db, sessionId);
     const existing = recordsOf(db, sessionId, member.id);
@@ -142,7 +164,10 @@ export function checkOut(db: Db, sessionId: number, member: MemberRef, at: Date,
     if (!checkInRow) throw new StationFailure('CONFLICT', 'notCheckedIn', { name: member.name });
     const prior = existing.find((r) => r.kind === 'check-out');
     if (prior) {
-      throw new StationFailure('CONFLICT', 'alreadyCheckedOut', { name: member.name, at: local(db, prior.at) });
+      throw new StationFailure('CONFLICT', 'alreadyCheckedOut', {
+        name: member.name,
+        at: local(db, prior.at),
+      });
     }
     if (checkInRow.at && at < new Date(checkInRow.at)) {
       throw new StationFailure('BAD_REQUEST', 'checkoutBeforeCheckin', {
@@ -172,7 +197,11 @@ export function recordExcused(
     if (existing.some((r) => r.kind === 'excused')) {
       throw new StationFailure('CONFLICT', 'alreadyExcused', { name: member.name });
     }
-    return append(db, { sessionId, memberId: member.id, kind: 'excused', at: null, reason, by }, now);
+    return append(
+      db,
+      { sessionId, memberId: member.id, kind: 'excused', at: null, reason, by },
+      now,
+    );
   })();
 }
 
@@ -204,16 +233,40 @@ export function correctAttendance(
     const ids: number[] = [];
     if (c.checkIn) {
       const correctsId = target('check-in');
-      ids.push(append(db, { ...base, field: 'check-in', at: c.checkIn, correctsId, reason: c.reason, by: c.by }, now));
+      ids.push(
+        append(
+          db,
+          { ...base, field: 'check-in', at: c.checkIn, correctsId, reason: c.reason, by: c.by },
+          now,
+        ),
+      );
     }
     if (c.checkOut) {
       const correctsId = target('check-out');
-      ids.push(append(db, { ...base, field: 'check-out', at: c.checkOut, correctsId, reason: c.reason, by: c.by }, now));
+      ids.push(
+        append(
+          db,
+          { ...base, field: 'check-out', at: c.checkOut, correctsId, reason: c.reason, by: c.by },
+          now,
+        ),
+      );
     }
     if (c.credit !== undefined) {
       const correctsId = target('check-in') ?? target('excused');
       ids.push(
-        append(db, { ...base, field: 'credit', at: null, correctsId, creditOverride: c.credit, reason: c.reason, by: c.by }, now),
+        append(
+          db,
+          {
+            ...base,
+            field: 'credit',
+            at: null,
+            correctsId,
+            creditOverride: c.credit,
+            reason: c.reason,
+            by: c.by,
+          },
+          now,
+        ),
       );
     }
     return ids;

@@ -48,9 +48,7 @@ export function checkPin(db: Db, role: Role, pin: string, now: Date, policy: Pin
   }
 
   if (pinMatches(pin, row.hash)) {
-    db.prepare(
-      'UPDATE pins SET failed_attempts = 0, locked_until = NULL WHERE role = ?',
-    ).run(role);
+    db.prepare('UPDATE pins SET failed_attempts = 0, locked_until = NULL WHERE role = ?').run(role);
     return;
   }
 

@@ -51,7 +51,8 @@ export function parseCommand<O extends Options>(args: string[], options: O, maxP
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const option = /'([^']+)'/.exec(e.message)?.[1] ?? '';
-    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError('cli.unknownOption', { option });
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError('cli.unknownOption', { option });
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError('cli.optionNeedsValue', { option: option.split(' ')[0] ?? option });
     }

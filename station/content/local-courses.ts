@@ -39,7 +39,10 @@ export function listLocalCourses(contentDir: string): CourseSummary[] {
         const stem = video.replace(VIDEO, '');
         const subtitles = names
           .filter((n) => n.startsWith(`${stem}.`) && n.endsWith('.vtt'))
-          .map((n) => ({ lang: n.slice(stem.length + 1, -'.vtt'.length), path: `${entry.name}/${n}` }));
+          .map((n) => ({
+            lang: n.slice(stem.length + 1, -'.vtt'.length),
+            path: `${entry.name}/${n}`,
+          }));
         return { path: `${entry.name}/${video}`, subtitles };
       });
     if (files.length === 0) continue;

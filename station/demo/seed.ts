@@ -34,7 +34,11 @@ const DemoVillage = z.object({
  * names and posts, the demo PINs) and copies the demo course into the content directory.
  * Does nothing to a station that already has members, so `init --demo` stays idempotent.
  */
-export function seedDemo(db: Db, contentDir: string, now: Date): { village: string; members: number } | null {
+export function seedDemo(
+  db: Db,
+  contentDir: string,
+  now: Date,
+): { village: string; members: number } | null {
   const demo = DemoVillage.parse(
     JSON.parse(fs.readFileSync(path.join(appRoot(), 'resources', 'demo', 'village.json'), 'utf8')),
   );

@@ -25,11 +25,7 @@ export function overlapMs(a: Interval, b: Interval): number {
 }
 
 /** Attended minutes: presence clipped to the session; a member still present counts to its end. */
-export function attendedMinutes(
-  session: Interval,
-  checkIn: Date,
-  checkOut: Date | null,
-): number {
+export function attendedMinutes(session: Interval, checkIn: Date, checkOut: Date | null): number {
   const presence = { start: checkIn, end: checkOut ?? session.end };
   return overlapMs(session, presence) / 60_000;
 }

@@ -89,7 +89,8 @@ export function zonedInstant(
 
 /** ISO 8601 with an explicit offset or Z; anything else (a bare local time) is ambiguous. */
 export function parseIsoWithOffset(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text))
+    return null;
   const d = new Date(text);
   return Number.isNaN(d.getTime()) ? null : d;
 }

@@ -92,7 +92,10 @@ describe('serveMedia on a real file', () => {
     const first = await get('media://local/course/video.mp4');
     const etag = first.headers.get('etag')!;
     await first.body?.cancel();
-    const same = await get('media://local/course/video.mp4', { range: 'bytes=0-9', 'if-range': etag });
+    const same = await get('media://local/course/video.mp4', {
+      range: 'bytes=0-9',
+      'if-range': etag,
+    });
     expect(same.status).toBe(206);
     await same.body?.cancel();
   });

@@ -30,7 +30,10 @@ export type ByteRange = { start: number; end: number }; // inclusive
  * (no header, or several ranges: the whole file is then sent), 'unsatisfiable' for a range that
  * is malformed or lies outside the file.
  */
-export function parseRange(header: string | null, size: number): ByteRange | null | 'unsatisfiable' {
+export function parseRange(
+  header: string | null,
+  size: number,
+): ByteRange | null | 'unsatisfiable' {
   if (!header) return null;
   const m = /^bytes=(.+)$/.exec(header.trim());
   if (!m || !m[1]) return 'unsatisfiable';

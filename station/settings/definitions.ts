@@ -41,8 +41,22 @@ export const SETTINGS = {
 
   // PIN protection of organizer pages and the technician console.
   'pin.maxAttempts': { schema: z.number().int().min(1).max(20), default: 5 },
-  'pin.lockoutMinutes': { schema: z.number().int().min(1).max(24 * 60), default: 15 },
-  'pin.grantMinutes': { schema: z.number().int().min(1).max(24 * 60), default: 30 },
+  'pin.lockoutMinutes': {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    default: 15,
+  },
+  'pin.grantMinutes': {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    default: 30,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -62,6 +62,8 @@ export function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Serv
         },
       });
     });
-    void exited.then((code) => reject(new Error(`station serve exited (${code}) before ready:\n${errText}`)));
+    void exited.then((code) =>
+      reject(new Error(`station serve exited (${code}) before ready:\n${errText}`)),
+    );
   });
 }

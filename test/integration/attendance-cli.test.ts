@@ -17,13 +17,30 @@ afterEach(() => tmp.cleanup());
 
 interface HoursReport {
   year: number;
-  members: { id: number; name: string; role: string; hours: number; target: number; external: number }[];
+  members: {
+    id: number;
+    name: string;
+    role: string;
+    hours: number;
+    target: number;
+    external: number;
+  }[];
 }
 const hoursOf = (report: HoursReport, name: string) => report.members.find((m) => m.name === name);
 
 describe('running a session from the command line', () => {
   it('credits each member the overlap of presence with the session, rounded down to 0.5 学时', () => {
-    const start = run('session', 'start', '--kind', 'collective', '--title', '十一月集中学习', '--at', '2026-11-14T09:00:00+08:00', '--json');
+    const start = run(
+      'session',
+      'start',
+      '--kind',
+      'collective',
+      '--title',
+      '十一月集中学习',
+      '--at',
+      '2026-11-14T09:00:00+08:00',
+      '--json',
+    );
     expect(start.code).toBe(0);
     const session = JSON.parse(start.stdout) as { id: number; startedAt: string };
     expect(session.startedAt).toBe('2026-11-14T09:00:00+08:00');
@@ -36,7 +53,9 @@ describe('running a session from the command line', () => {
     expect(run('absence', id, '刘桂兰', '--reason', '外出务工').code).toBe(0);
     expect(run('session', 'end', id, '--at', '2026-11-14T11:00:00+08:00').code).toBe(0);
 
-    const report = JSON.parse(run('report', 'hours', '--year', '2026', '--json').stdout) as HoursReport;
+    const report = JSON.parse(
+      run('report', 'hours', '--year', '2026', '--json').stdout,
+    ) as HoursReport;
     expect(report.year).toBe(2026);
     expect(hoursOf(report, '张国庆')).toMatchObject({ role: 'secretary', hours: 2.5, target: 56 }); // 120 min
     expect(hoursOf(report, '李秀英')).toMatchObject({ role: 'committee', hours: 1.5 }); // 80 min
@@ -47,7 +66,16 @@ describe('running a session from the command line', () => {
   });
 
   it('refuses a second check-in, a check-in after the end, and unknown sessions or members', () => {
-    const id = run('session', 'start', '--kind', 'party-lecture', '--title', '党课', '--at', '2026-11-14T09:00:00+08:00').stdout.trim();
+    const id = run(
+      'session',
+      'start',
+      '--kind',
+      'party-lecture',
+      '--title',
+      '党课',
+      '--at',
+      '2026-11-14T09:00:00+08:00',
+    ).stdout.trim();
     expect(run('checkin', id, '张国庆', '--at', '2026-11-14T09:00:00+08:00').code).toBe(0);
     const twice = run('checkin', id, '张国庆');
     expect(twice.code).toBe(1);
@@ -56,10 +84,17 @@ describe('running a session from the command line', () => {
     expect(run('checkin', id, '李秀英').stderr).toContain('已于 2026-11-14T10:00:00+08:00 结束');
     expect(run('checkin', '999', '张国庆').stderr.trim()).toBe('没有编号为 999 的学习活动');
     expect(run('checkin', id, '不存在').stderr).toContain('找不到党员“不存在”');
-    expect(run('session', 'start', '--kind', 'party', '--title', 'x').stderr).toContain('未知的学习活动类型');
-    expect(run('session', 'start', '--kind', 'collective', '--title', 'x', '--at', '2026-11-14 09:00').code).toBe(1);
+    expect(run('session', 'start', '--kind', 'party', '--title', 'x').stderr).toContain(
+      '未知的学习活动类型',
+    );
+    expect(
+      run('session', 'start', '--kind', 'collective', '--title', 'x', '--at', '2026-11-14 09:00')
+        .code,
+    ).toBe(1);
     const db = new Database(path.join(data, 'station.db'), { readonly: true });
-    expect(db.prepare("SELECT count(*) AS n FROM attendance_records WHERE kind = 'check-in'").get()).toEqual({ n: 1 });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM attendance_records WHERE kind = 'check-in'").get(),
+    ).toEqual({ n: 1 });
     db.close();
   });
 
@@ -77,19 +112,47 @@ describe('running a session from the command line', () => {
   });
 
   it('corrections are appended, never edits, and change the credited hours', () => {
-    const id = run('session', 'start', '--kind', 'collective', '--title', 'x', '--at', '2026-03-07T09:00:00+08:00').stdout.trim();
+    const id = run(
+      'session',
+      'start',
+      '--kind',
+      'collective',
+      '--title',
+      'x',
+      '--at',
+      '2026-03-07T09:00:00+08:00',
+    ).stdout.trim();
     run('checkin', id, '李秀英', '--at', '2026-03-07T10:00:00+08:00');
     run('session', 'end', id, '--at', '2026-03-07T11:00:00+08:00');
-    const before = JSON.parse(run('report', 'hours', '--year', '2026', '--json').stdout) as HoursReport;
+    const before = JSON.parse(
+      run('report', 'hours', '--year', '2026', '--json').stdout,
+    ) as HoursReport;
     expect(hoursOf(before, '李秀英')?.hours).toBe(1);
-    expect(run('attendance', 'correct', id, '李秀英', '--checkin', '2026-03-07T09:00:00+08:00').code).toBe(2); // no reason
     expect(
-      run('attendance', 'correct', id, '李秀英', '--checkin', '2026-03-07T09:00:00+08:00', '--reason', '按签到表更正').code,
+      run('attendance', 'correct', id, '李秀英', '--checkin', '2026-03-07T09:00:00+08:00').code,
+    ).toBe(2); // no reason
+    expect(
+      run(
+        'attendance',
+        'correct',
+        id,
+        '李秀英',
+        '--checkin',
+        '2026-03-07T09:00:00+08:00',
+        '--reason',
+        '按签到表更正',
+      ).code,
     ).toBe(0);
-    const after = JSON.parse(run('report', 'hours', '--year', '2026', '--json').stdout) as HoursReport;
+    const after = JSON.parse(
+      run('report', 'hours', '--year', '2026', '--json').stdout,
+    ) as HoursReport;
     expect(hoursOf(after, '李秀英')?.hours).toBe(2.5);
     const db = new Database(path.join(data, 'station.db'), { readonly: true });
-    const rows = db.prepare('SELECT kind, at, corrects_id AS correctsId, reason FROM attendance_records ORDER BY id').all();
+    const rows = db
+      .prepare(
+        'SELECT kind, at, corrects_id AS correctsId, reason FROM attendance_records ORDER BY id',
+      )
+      .all();
     db.close();
     expect(rows).toEqual([
       { kind: 'check-in', at: '2026-03-07T02:00:00.000Z', correctsId: null, reason: null },
@@ -98,16 +161,42 @@ describe('running a session from the command line', () => {
   });
 
   it('external hours of a mobile member count toward the target, flagged as external', () => {
-    expect(run('hours', 'external', '林海涛', '--date', '2026-06-01', '--hours', '4', '--where', '广东省东莞市', '--note', '流入地党组织培训').code).toBe(0);
-    expect(run('hours', 'external', '林海涛', '--date', '2026-02-30', '--hours', '4', '--where', 'x').code).toBe(2);
-    const report = JSON.parse(run('report', 'hours', '--year', '2026', '--json').stdout) as HoursReport;
+    expect(
+      run(
+        'hours',
+        'external',
+        '林海涛',
+        '--date',
+        '2026-06-01',
+        '--hours',
+        '4',
+        '--where',
+        '广东省东莞市',
+        '--note',
+        '流入地党组织培训',
+      ).code,
+    ).toBe(0);
+    expect(
+      run('hours', 'external', '林海涛', '--date', '2026-02-30', '--hours', '4', '--where', 'x')
+        .code,
+    ).toBe(2);
+    const report = JSON.parse(
+      run('report', 'hours', '--year', '2026', '--json').stdout,
+    ) as HoursReport;
     expect(hoursOf(report, '林海涛')).toMatchObject({ hours: 4, external: 4 });
   });
 });
 
 describe('a process killed during check-ins', () => {
   it('loses no acknowledged check-in and leaves the database intact', async () => {
-    const id = run('session', 'start', '--kind', 'collective', '--title', 'kill test').stdout.trim();
+    const id = run(
+      'session',
+      'start',
+      '--kind',
+      'collective',
+      '--title',
+      'kill test',
+    ).stdout.trim();
     // A driver script checks in members one by one, printing each id only after the call
     // returned; we SIGKILL it mid-way and compare what it acknowledged with what is on disk.
     const driver = `
@@ -122,7 +211,9 @@ describe('a process killed during check-ins', () => {
         if (round === 0) process.stdout.write('done\\n');
         await new Promise((r) => setTimeout(r, 50));
       }`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', driver], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', driver], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acknowledged: number[] = [];
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -138,7 +229,11 @@ describe('a process killed during check-ins', () => {
     });
     expect(acknowledged.length).toBeGreaterThanOrEqual(12);
     const db = new Database(path.join(data, 'station.db'), { readonly: true });
-    const stored = (db.prepare("SELECT member_id AS m FROM attendance_records WHERE kind = 'check-in'").all() as { m: number }[]).map((r) => r.m);
+    const stored = (
+      db.prepare("SELECT member_id AS m FROM attendance_records WHERE kind = 'check-in'").all() as {
+        m: number;
+      }[]
+    ).map((r) => r.m);
     db.close();
     for (const m of acknowledged) expect(stored).toContain(m);
     expect(JSON.parse(run('db', 'check', '--json').stdout).integrity).toBe('ok');

@@ -19,7 +19,11 @@ describe('station init', () => {
     const first = station(['init', '--demo', '--data', data, '--json']);
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout);
-    expect(doc).toMatchObject({ dataDir: data, schemaVersion: 1, demo: { village: '向阳村', members: 30 } });
+    expect(doc).toMatchObject({
+      dataDir: data,
+      schemaVersion: 1,
+      demo: { village: '向阳村', members: 30 },
+    });
     const again = JSON.parse(station(['init', '--demo', '--data', data, '--json']).stdout);
     expect(again.terminalId).toBe(doc.terminalId);
     expect(again.demo).toBeNull();
@@ -78,10 +82,16 @@ describe('station db check', () => {
 describe('station config', () => {
   it('gets and sets policy values, refusing bad ones with a readable line', () => {
     station(['init', '--data', data]);
-    expect(station(['config', 'get', 'hours.minutesPerCreditHour', '--data', data]).stdout.trim()).toBe('45');
-    expect(station(['config', 'set', 'hours.minutesPerCreditHour', '60', '--data', data]).code).toBe(0);
     expect(
-      JSON.parse(station(['config', 'get', 'hours.minutesPerCreditHour', '--json', '--data', data]).stdout),
+      station(['config', 'get', 'hours.minutesPerCreditHour', '--data', data]).stdout.trim(),
+    ).toBe('45');
+    expect(
+      station(['config', 'set', 'hours.minutesPerCreditHour', '60', '--data', data]).code,
+    ).toBe(0);
+    expect(
+      JSON.parse(
+        station(['config', 'get', 'hours.minutesPerCreditHour', '--json', '--data', data]).stdout,
+      ),
     ).toEqual({ key: 'hours.minutesPerCreditHour', value: 60 });
 
     const bad = station(['config', 'set', 'hours.minutesPerCreditHour', 'abc', '--data', data]);
@@ -112,7 +122,9 @@ describe('station serve', () => {
     try {
       const page = await fetch(s.url);
       expect(page.status).toBe(200);
-      expect((await fetch(`http://127.0.0.1:${s.port}/rpc/getHome`, { method: 'POST' })).status).toBe(401);
+      expect(
+        (await fetch(`http://127.0.0.1:${s.port}/rpc/getHome`, { method: 'POST' })).status,
+      ).toBe(401);
       const home = await fetch(`http://127.0.0.1:${s.port}/rpc/getHome`, {
         method: 'POST',
         headers: { 'x-station-token': s.token },
@@ -123,7 +135,9 @@ describe('station serve', () => {
     }
     const wal = path.join(data, 'station.db-wal');
     expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
-    expect(JSON.parse(station(['db', 'check', '--json', '--data', data]).stdout).integrity).toBe('ok');
+    expect(JSON.parse(station(['db', 'check', '--json', '--data', data]).stdout).integrity).toBe(
+      'ok',
+    );
   });
 
   it('a real install without demo data starts in first-run setup', async () => {
@@ -133,7 +147,9 @@ describe('station serve', () => {
         method: 'POST',
         headers: { 'x-station-token': s.token },
       });
-      expect(((await home.json()) as { value: { setupRequired: boolean } }).value.setupRequired).toBe(true);
+      expect(
+        ((await home.json()) as { value: { setupRequired: boolean } }).value.setupRequired,
+      ).toBe(true);
     } finally {
       await s.stop();
     }
@@ -147,7 +163,9 @@ describe('station serve', () => {
       const r = station(['serve', '--data', data, '--port', String(port)]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`端口 ${port} 已被占用`);
-      expect(station(['serve', '--data', data, '--port', '70000']).stderr).toContain('端口号“70000”无效');
+      expect(station(['serve', '--data', data, '--port', '70000']).stderr).toContain(
+        '端口号“70000”无效',
+      );
     } finally {
       blocker.close();
     }
@@ -157,9 +175,15 @@ describe('station serve', () => {
 describe('station pin set', () => {
   it('resets a PIN on the terminal itself, lifting a lock-out', async () => {
     station(['init', '--demo', '--data', data]);
-    expect(station(['pin', 'set', '--role', 'organizer', '--pin', '24680', '--data', data]).code).toBe(0);
-    expect(station(['pin', 'set', '--role', 'mayor', '--pin', '1234', '--data', data]).code).toBe(2);
-    expect(station(['pin', 'set', '--role', 'organizer', '--pin', '12', '--data', data]).code).toBe(2);
+    expect(
+      station(['pin', 'set', '--role', 'organizer', '--pin', '24680', '--data', data]).code,
+    ).toBe(0);
+    expect(station(['pin', 'set', '--role', 'mayor', '--pin', '1234', '--data', data]).code).toBe(
+      2,
+    );
+    expect(station(['pin', 'set', '--role', 'organizer', '--pin', '12', '--data', data]).code).toBe(
+      2,
+    );
     const s = await serve(['--data', data, '--port', '0']);
     try {
       const r = await fetch(`http://127.0.0.1:${s.port}/rpc/unlock`, {

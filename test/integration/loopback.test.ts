@@ -36,16 +36,21 @@ async function rpc(method: string, body: unknown, token: string | null = server.
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+  // The tests read deep into answers of many shapes; the assertions are the type check here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 }
 
 /** fetch() will not send a forged Host header, so this goes through node:http directly. */
 function getWithHost(host: string, pathname: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: server.port, path: pathname, headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port: server.port, path: pathname, headers: { host } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -143,7 +148,9 @@ describe('loopback RPC', () => {
   });
 
   it('a second server on the same port is refused with a clear error', async () => {
-    await expect(startLoopbackServer(station, { port: server.port, uiDir: tmp.dir })).rejects.toMatchObject({
+    await expect(
+      startLoopbackServer(station, { port: server.port, uiDir: tmp.dir }),
+    ).rejects.toMatchObject({
       key: 'portInUse',
     });
   });

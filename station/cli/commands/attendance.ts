@@ -39,7 +39,11 @@ function sessionIdOf(text: string | undefined): number {
   return Number(text);
 }
 
-async function withDb<T>(dataFlag: string | undefined, env: NodeJS.ProcessEnv, fn: (db: Db) => T): Promise<T> {
+async function withDb<T>(
+  dataFlag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  fn: (db: Db) => T,
+): Promise<T> {
   const { db } = initDataDir({ dataDir: resolveDataDir(dataFlag, env), clock: systemClock });
   try {
     return fn(db);
@@ -66,12 +70,20 @@ export async function sessionCommand({ args, io }: CommandContext): Promise<numb
     if (action === 'start') {
       if (!values.kind) throw new UsageError('cli.missingArg', { name: '--kind' });
       if (!isSessionKind(values.kind)) {
-        throw new StationFailure('BAD_REQUEST', 'badKind', { kind: values.kind, kinds: SESSION_KINDS.join(', ') });
+        throw new StationFailure('BAD_REQUEST', 'badKind', {
+          kind: values.kind,
+          kinds: SESSION_KINDS.join(', '),
+        });
       }
       if (!values.title?.trim()) throw new UsageError('cli.missingArg', { name: '--title' });
       const s = startSession(
         db,
-        { kind: values.kind, title: values.title.trim(), at: timeOf(values.at), by: who(values.by) },
+        {
+          kind: values.kind,
+          title: values.title.trim(),
+          at: timeOf(values.at),
+          by: who(values.by),
+        },
         systemClock.now(),
       );
       io.stdout(values.json ? JSON.stringify(show(s)) : String(s.id));
@@ -101,13 +113,19 @@ export function attendanceEventCommand(kind: 'checkin' | 'checkout' | 'absence')
       const member = findMember(db, memberText);
       const now = systemClock.now();
       let id: number;
-      if (kind === 'checkin') id = checkIn(db, sessionId, member, timeOf(values.at), who(values.by), now);
-      else if (kind === 'checkout') id = checkOut(db, sessionId, member, timeOf(values.at), who(values.by), now);
+      if (kind === 'checkin')
+        id = checkIn(db, sessionId, member, timeOf(values.at), who(values.by), now);
+      else if (kind === 'checkout')
+        id = checkOut(db, sessionId, member, timeOf(values.at), who(values.by), now);
       else {
         if (!values.reason?.trim()) throw new UsageError('cli.missingArg', { name: '--reason' });
         id = recordExcused(db, sessionId, member, values.reason.trim(), who(values.by), now);
       }
-      io.stdout(values.json ? JSON.stringify({ id, sessionId, member: { id: member.id, name: member.name } }) : member.name);
+      io.stdout(
+        values.json
+          ? JSON.stringify({ id, sessionId, member: { id: member.id, name: member.name } })
+          : member.name,
+      );
       return 0;
     });
   };
@@ -164,10 +182,13 @@ export async function attendanceCommand({ args, io }: CommandContext): Promise<n
 export async function reportCommand({ args, io }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(args, { year: { type: 'string' } }, 1);
   if (positionals[0] !== 'hours') {
-    throw new UsageError('cli.unknownCommand', { command: `report ${positionals[0] ?? ''}`.trim() });
+    throw new UsageError('cli.unknownCommand', {
+      command: `report ${positionals[0] ?? ''}`.trim(),
+    });
   }
   const year = Number(values.year);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('cli.missingArg', { name: '--year YYYY' });
+  if (!values.year || !/^\d{4}$/.test(values.year))
+    throw new UsageError('cli.missingArg', { name: '--year YYYY' });
   return withDb(values.data, io.env, (db) => {
     const s = readSettings(db);
     const policy = {
@@ -213,18 +234,28 @@ export async function reportCommand({ args, io }: CommandContext): Promise<numbe
 export async function hoursCommand({ args, io }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
-    { date: { type: 'string' }, hours: { type: 'string' }, where: { type: 'string' }, note: { type: 'string' }, ...BY },
+    {
+      date: { type: 'string' },
+      hours: { type: 'string' },
+      where: { type: 'string' },
+      note: { type: 'string' },
+      ...BY,
+    },
     2,
   );
   const [action, memberText] = positionals;
-  if (action !== 'external') throw new UsageError('cli.unknownCommand', { command: `hours ${action ?? ''}`.trim() });
+  if (action !== 'external')
+    throw new UsageError('cli.unknownCommand', { command: `hours ${action ?? ''}`.trim() });
   if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
   const date = values.date ?? '';
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()) &&
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+    !Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()) &&
     new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
   if (!valid) throw new UsageError('cli.missingArg', { name: '--date YYYY-MM-DD' });
   const hours = Number(values.hours);
-  if (!(hours > 0 && hours <= 24)) throw new UsageError('cli.missingArg', { name: '--hours (0–24)' });
+  if (!(hours > 0 && hours <= 24))
+    throw new UsageError('cli.missingArg', { name: '--hours (0–24)' });
   if (!values.where?.trim()) throw new UsageError('cli.missingArg', { name: '--where' });
   return withDb(values.data, io.env, (db) => {
     const member = findMember(db, memberText);
@@ -233,8 +264,20 @@ export async function hoursCommand({ args, io }: CommandContext): Promise<number
         `INSERT INTO external_hours (member_id, on_date, hours, place, note, recorded_by, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(member.id, date, hours, values.where!.trim(), values.note ?? null, who(values.by), systemClock.now().toISOString());
-    io.stdout(values.json ? JSON.stringify({ id: Number(info.lastInsertRowid), memberId: member.id }) : member.name);
+      .run(
+        member.id,
+        date,
+        hours,
+        values.where!.trim(),
+        values.note ?? null,
+        who(values.by),
+        systemClock.now().toISOString(),
+      );
+    io.stdout(
+      values.json
+        ? JSON.stringify({ id: Number(info.lastInsertRowid), memberId: member.id })
+        : member.name,
+    );
     return 0;
   });
 }

@@ -32,6 +32,8 @@ export async function pinCommand({ args, io, t }: CommandContext): Promise<numbe
     db.close();
   }
   const roleName = t(`role.${role}`);
-  io.stdout(values.json ? JSON.stringify({ role, reset: true }) : t('cli.pinSaved', { role: roleName }));
+  io.stdout(
+    values.json ? JSON.stringify({ role, reset: true }) : t('cli.pinSaved', { role: roleName }),
+  );
   return 0;
 }
