@@ -102,3 +102,38 @@ describe('migration 1 (initial)', () => {
     raw.close();
   });
 });
+
+describe('migration 2 (attendance)', () => {
+  it('keeps the members of version 1 and adds an append-only attendance log', () => {
+    const db = openDatabase(file);
+    migrate(db, MIGRATIONS, 1);
+    const now = '2026-11-26T10:00:00+08:00';
+    db.prepare(
+      `INSERT INTO members (name, role, created_at, updated_at) VALUES ('张国庆', 'secretary', ?, ?)`,
+    ).run(now, now);
+    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
+    expect(db.prepare('SELECT name FROM members').get()).toEqual({ name: '张国庆' });
+    db.prepare(
+      `INSERT INTO study_sessions (kind, title, started_at, started_by, created_at)
+       VALUES ('collective', '集中学习', ?, 'test', ?)`,
+    ).run(now, now);
+    const record = db.prepare(
+      `INSERT INTO attendance_records (session_id, member_id, kind, at, recorded_by, recorded_at, reason, field)
+       VALUES (1, 1, ?, ?, 'test', ?, ?, ?)`,
+    );
+    record.run('check-in', now, now, null, null);
+    expect(() => record.run('check-in', now, now, null, null)).toThrow(/UNIQUE/);
+    expect(() => record.run('correction', now, now, null, 'check-in')).toThrow(/CHECK/); // no reason
+    expect(() => record.run('correction', now, now, '更正', null)).toThrow(/CHECK/); // no field
+    record.run('correction', now, now, '更正', 'check-in');
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO study_sessions (kind, title, started_at, started_by, created_at)
+           VALUES ('party', 'x', ?, 'test', ?)`,
+        )
+        .run(now, now),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, sha256File } from '../helpers/temp-dir.js';
 import { serve, station } from '../helpers/station-process.js';
+import { LATEST_VERSION } from '../../station/db/migrations/index.js';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let data: string;
@@ -21,7 +22,7 @@ describe('station init', () => {
     const doc = JSON.parse(first.stdout);
     expect(doc).toMatchObject({
       dataDir: data,
-      schemaVersion: 1,
+      schemaVersion: LATEST_VERSION,
       demo: { village: '向阳村', members: 30 },
     });
     const again = JSON.parse(station(['init', '--demo', '--data', data, '--json']).stdout);
@@ -54,7 +55,7 @@ describe('station db check', () => {
     station(['init', '--data', data]);
     const r = station(['db', 'check', '--json', '--data', data]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ integrity: 'ok', schemaVersion: 1 });
+    expect(JSON.parse(r.stdout)).toEqual({ integrity: 'ok', schemaVersion: LATEST_VERSION });
   });
 
   it('names a file that is not a station database and leaves it untouched', () => {
