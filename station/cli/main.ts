@@ -5,6 +5,7 @@ import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
 import { dbCommand } from './commands/db.js';
 import { initCommand } from './commands/init.js';
+import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
 import {
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   db: dbCommand,
   config: configCommand,
   pin: pinCommand,
+  members: membersCommand,
   session: sessionCommand,
   checkin: attendanceEventCommand('checkin'),
   checkout: attendanceEventCommand('checkout'),

@@ -45,11 +45,25 @@ export const en: Messages = {
     badKind: 'Unknown session kind "{{kind}}"; use one of: {{kinds}}',
     nothingToCorrect: '{{name}} has no record in this session to correct',
     portInvalid: 'Port "{{port}}" is not valid; use a whole number from 0 to 65535',
+    rosterEmpty: 'The file is empty; there is no roster in it',
+    rosterNotTable:
+      'The file is not a roster table (CSV or XLSX). Open the roster in Excel or WPS, save it as .xlsx or CSV and import that',
+    rosterOldXls:
+      'This is an old Excel (.xls) or password-protected workbook and cannot be read. Save it as .xlsx (without a password) in Excel or WPS and import that',
+    rosterTooLarge:
+      'The file is too large ({{size}} MB) to be a roster (a roster is under {{max}} MB)',
+    rosterUndecodable:
+      'The file contains text in an unknown encoding. Save it as .xlsx or as CSV (UTF-8) in Excel or WPS and import that',
+    rosterCsvBroken:
+      'Line {{line}} of the CSV file is malformed (most likely an unmatched quote). Open it in Excel or WPS and save it again',
+    fileNotFound: 'There is no file {{file}}',
+    fileUnreadable: 'The file {{file}} cannot be read: {{detail}}',
+    fileNotWritable: 'The file {{file}} cannot be written: {{detail}}',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
     usage:
-      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS\nEvery command takes --data DIR and --lang en',
+      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS | members import FILE [--dry-run] | members list | members template --out FILE.xlsx\nEvery command takes --data DIR and --lang en',
     unknownCommand: 'Unknown command "{{command}}". Run station --help for usage',
     badOption: 'Invalid arguments: {{detail}}',
     unknownOption: 'Unknown option {{option}}. Run station --help for usage',
@@ -66,5 +80,79 @@ export const en: Messages = {
     settingSaved: 'Saved: {{key}} = {{value}}',
     pinSaved: 'The {{role}} PIN has been reset',
     stopping: 'Stopping the service…',
+  },
+  members: {
+    problemLine: 'Row {{row}} ({{column}}): {{message}}',
+    problem: {
+      nameMissing: 'the name is missing',
+      nameColumnMissing:
+        'there is no 姓名 (name) column. The first row of a roster names the columns: 姓名, 性别, 出生日期, 入党日期, 职务 (name, gender, birth date, joined, role)',
+      headerDuplicate:
+        'the column "{{header}}" appears twice (columns {{first}} and {{second}}); delete one of them',
+      dateBad: '"{{value}}" is not a date; write it as 2019-07-01, 2019/7/1 or 2019年7月1日',
+      dateImpossible: 'there is no such day as "{{value}}"; check the month and day',
+      dateTooEarly: 'the date "{{value}}" is before 1900; check it',
+      dateFuture: 'the date "{{value}}" is in the future; check it',
+      joinedBeforeBirth: 'the date joined, {{joined}}, is before the birth date, {{birth}}',
+      genderBad: 'the gender "{{value}}" is not known; write 男 (male) or 女 (female)',
+      statusBad:
+        'the status "{{value}}" is not known; write 正式党员 (full) or 预备党员 (probationary)',
+      roleUnknown:
+        'the post "{{value}}" is not known; write 书记 (secretary), 副书记 or a 委员 post such as 组织委员 (committee), or 党员 (member, may be left blank)',
+      yesNoBad: '"{{value}}" is not known; write 是 (yes) or 否 (no)',
+      tooLong: 'the text is too long (at most {{max}} characters)',
+      cardDuplicateInFile: 'the card code {{card}} is also on row {{other}}',
+      cardTakenByOther:
+        'the card code {{card}} belongs to the member {{owner}} (no. {{id}}), who is not the person on this row',
+      samePersonTwice: 'the same member ({{name}}) as on row {{other}}',
+      ambiguousMatch:
+        'the station has {{count}} members named "{{name}}" with the same birth date (nos. {{ids}}) and cannot tell which one this is; add the card code',
+      birthDateNeeded:
+        'the station already has a member named "{{name}}" (no. {{ids}}); add the birth date or the card code to show whether this is the same person',
+    },
+    warning: {
+      unknownColumns: 'These columns are not known and were ignored: {{columns}}',
+      exampleRowSkipped: "Row {{row}} is the template's example row and was skipped",
+      noDataRows: 'The roster has no members, only the column names',
+    },
+    import: {
+      refused:
+        'Problems in the roster: {{count}}. Nothing was imported; correct them and import again:',
+      previewRefused: 'Preview: problems in the roster: {{count}}. The import would be refused:',
+      done: 'Roster imported: {{created}} added, {{updated}} updated, {{unchanged}} unchanged',
+      preview:
+        'Preview (nothing written): {{created}} would be added, {{updated}} updated, {{unchanged}} unchanged',
+      writing: 'Writing {{rows}} roster rows…',
+    },
+    template: {
+      written: 'Roster template saved: {{file}}',
+      genderPrompt: 'Choose 男 (male) or 女 (female)',
+      statusPrompt: 'Choose 正式党员 (full) or 预备党员 (probationary)',
+      mobilePrompt: 'Mobile member: choose 是 (yes) or 否 (no)',
+      datePrompt: 'Write dates as 2019-07-01, 2019/7/1 or 2019年7月1日',
+      rolePrompt: '书记, 副书记, a 委员 post such as 组织委员, or 党员; may be blank for members',
+      listError: 'Choose a value from the list',
+    },
+    list: {
+      empty: 'There are no members yet. Import a roster with station members import FILE',
+      total: '{{count}} members',
+      id: 'No.',
+      name: 'Name',
+      role: 'Role',
+      gender: 'Gender',
+      birthDate: 'Born',
+      joinedOn: 'Joined',
+      status: 'Status',
+      phone: 'Phone',
+      mobile: 'Mobile',
+      cardCode: 'Card',
+      state: 'State',
+    },
+    role: { secretary: 'secretary', committee: 'committee', member: 'member' },
+    gender: { male: 'male', female: 'female' },
+    status: { full: 'full', probationary: 'probationary' },
+    state: { active: 'active', left: 'left', transferred: 'transferred' },
+    yes: 'yes',
+    no: 'no',
   },
 };

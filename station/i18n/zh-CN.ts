@@ -11,9 +11,11 @@ export const zhCN = {
     pinNotSet: '尚未设置{{role}}密码，请在终端上运行 station pin set --role {{roleId}}',
     setupDone: '本站点已完成初始设置',
     internal: '系统内部错误，请联系技术员（{{detail}}）',
-    dbNotSqlite: '数据库文件 {{file}} 不是学习站的数据库（文件头不对），文件未被改动。请检查数据目录是否正确。',
+    dbNotSqlite:
+      '数据库文件 {{file}} 不是学习站的数据库（文件头不对），文件未被改动。请检查数据目录是否正确。',
     dbForeign: '数据库文件 {{file}} 属于其他程序，不是学习站的数据库，文件未被改动。',
-    dbTooNew: '数据库文件 {{file}} 由更新版本的学习站创建（结构版本 {{found}}，本程序支持到 {{supported}}），请升级软件。文件未被改动。',
+    dbTooNew:
+      '数据库文件 {{file}} 由更新版本的学习站创建（结构版本 {{found}}，本程序支持到 {{supported}}），请升级软件。文件未被改动。',
     dbCorrupt: '数据库文件 {{file}} 已损坏：{{detail}}。文件未被改动，请联系技术员从备份恢复。',
     dataDirNotWritable: '数据目录 {{dir}} 无法写入：{{detail}}',
     dataDirMissing: '数据目录 {{dir}} 还没有初始化，请先运行 station init --data {{dir}}',
@@ -35,11 +37,24 @@ export const zhCN = {
     badKind: '未知的学习活动类型“{{kind}}”，可用：{{kinds}}',
     nothingToCorrect: '{{name}} 在这次学习活动中没有可更正的记录',
     portInvalid: '端口号“{{port}}”无效，应为 0 到 65535 之间的整数',
+    rosterEmpty: '文件是空的，里面没有名单',
+    rosterNotTable:
+      '文件不是名单表格（CSV 或 XLSX）。请在 Excel 或 WPS 中打开名单，另存为 .xlsx 或 CSV 后再导入',
+    rosterOldXls:
+      '这是旧版 Excel（.xls）或加了密码的表格，无法读取。请在 Excel 或 WPS 中另存为 .xlsx（不设密码）后再导入',
+    rosterTooLarge: '文件太大（{{size}} MB），不像是名单表格（名单不超过 {{max}} MB）',
+    rosterUndecodable:
+      '文件里有无法识别的文字，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入',
+    rosterCsvBroken:
+      'CSV 文件第 {{line}} 行格式有误（多半是引号没有配对）。请在 Excel 或 WPS 中打开后重新保存',
+    fileNotFound: '找不到文件 {{file}}',
+    fileUnreadable: '无法读取文件 {{file}}：{{detail}}',
+    fileNotWritable: '无法写入文件 {{file}}：{{detail}}',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
     usage:
-      '用法：station <命令> [选项]\n命令：init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin 数字\n所有命令都接受 --data 目录 和 --lang en',
+      '用法：station <命令> [选项]\n命令：init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin 数字 | members import 文件 [--dry-run] | members list | members template --out 文件.xlsx\n所有命令都接受 --data 目录 和 --lang en',
     unknownCommand: '未知命令“{{command}}”。运行 station --help 查看用法',
     badOption: '参数有误：{{detail}}',
     unknownOption: '未知选项 {{option}}。运行 station --help 查看用法',
@@ -56,5 +71,75 @@ export const zhCN = {
     settingSaved: '已保存：{{key}} = {{value}}',
     pinSaved: '{{role}}密码已重新设置',
     stopping: '正在停止服务…',
+  },
+  members: {
+    problemLine: '第 {{row}} 行（{{column}}）：{{message}}',
+    problem: {
+      nameMissing: '缺少姓名',
+      nameColumnMissing:
+        '找不到“姓名”列。名单的第一行应是列名，如 姓名、性别、出生日期、入党日期、职务',
+      headerDuplicate: '列名“{{header}}”重复（第 {{first}} 列和第 {{second}} 列），请删去其中一列',
+      dateBad: '“{{value}}”不是日期，请写成 2019-07-01、2019/7/1 或 2019年7月1日',
+      dateImpossible: '日期“{{value}}”不存在，请检查月和日',
+      dateTooEarly: '日期“{{value}}”早于 1900 年，请检查',
+      dateFuture: '日期“{{value}}”晚于今天，请检查',
+      joinedBeforeBirth: '入党日期 {{joined}} 早于出生日期 {{birth}}',
+      genderBad: '性别“{{value}}”无法识别，请填“男”或“女”',
+      statusBad: '类别“{{value}}”无法识别，请填“正式党员”或“预备党员”',
+      roleUnknown:
+        '职务“{{value}}”无法识别。请填 书记、副书记、某某委员（如组织委员）或 党员；普通党员也可以不填',
+      yesNoBad: '“{{value}}”无法识别，请填“是”或“否”',
+      tooLong: '内容太长，最多 {{max}} 个字',
+      cardDuplicateInFile: '卡号 {{card}} 与第 {{other}} 行重复',
+      cardTakenByOther: '卡号 {{card}} 已是党员 {{owner}}（编号 {{id}}）的卡号，与本行不是同一人',
+      samePersonTwice: '与第 {{other}} 行是同一名党员（{{name}}）',
+      ambiguousMatch:
+        '学习站里有 {{count}} 名党员叫“{{name}}”且出生日期相同（编号 {{ids}}），无法判断是哪一位，请填写卡号',
+      birthDateNeeded:
+        '学习站里已有党员“{{name}}”（编号 {{ids}}）。请填写出生日期或卡号，以确定是不是同一人',
+    },
+    warning: {
+      unknownColumns: '以下列无法识别，已忽略：{{columns}}',
+      exampleRowSkipped: '第 {{row}} 行是模板中的示例行，已跳过',
+      noDataRows: '名单里没有党员，只有列名',
+    },
+    import: {
+      refused: '名单有 {{count}} 处问题，什么都没有导入。请改正后重新导入：',
+      previewRefused: '预览：名单有 {{count}} 处问题，导入时会被拒绝：',
+      done: '名单已导入：新增 {{created}} 人，更新 {{updated}} 人，{{unchanged}} 人无变化',
+      preview:
+        '预览（没有写入）：将新增 {{created}} 人，更新 {{updated}} 人，{{unchanged}} 人无变化',
+      writing: '正在写入 {{rows}} 行名单…',
+    },
+    template: {
+      written: '名单模板已保存：{{file}}',
+      genderPrompt: '请选择“男”或“女”',
+      statusPrompt: '请选择“正式党员”或“预备党员”',
+      mobilePrompt: '是否流动党员：请选择“是”或“否”',
+      datePrompt: '日期可写作 2019-07-01、2019/7/1 或 2019年7月1日',
+      rolePrompt: '书记、副书记、某某委员（如组织委员）或党员；普通党员可不填',
+      listError: '请从下拉列表中选择',
+    },
+    list: {
+      empty: '还没有党员。可以用 station members import 文件 导入名单',
+      total: '共 {{count}} 名党员',
+      id: '编号',
+      name: '姓名',
+      role: '职务',
+      gender: '性别',
+      birthDate: '出生日期',
+      joinedOn: '入党日期',
+      status: '类别',
+      phone: '联系电话',
+      mobile: '流动党员',
+      cardCode: '卡号',
+      state: '状态',
+    },
+    role: { secretary: '书记', committee: '委员', member: '党员' },
+    gender: { male: '男', female: '女' },
+    status: { full: '正式党员', probationary: '预备党员' },
+    state: { active: '在册', left: '已离开', transferred: '已转出' },
+    yes: '是',
+    no: '否',
   },
 } as const;

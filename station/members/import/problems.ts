@@ -1,0 +1,47 @@
+import type { RosterField } from './headers.js';
+
+/** Message keys under `members.problem` in station/i18n. */
+export type ProblemKey =
+  | 'nameMissing'
+  | 'nameColumnMissing'
+  | 'headerDuplicate'
+  | 'dateBad'
+  | 'dateImpossible'
+  | 'dateTooEarly'
+  | 'dateFuture'
+  | 'joinedBeforeBirth'
+  | 'genderBad'
+  | 'statusBad'
+  | 'roleUnknown'
+  | 'yesNoBad'
+  | 'tooLong'
+  | 'cardDuplicateInFile'
+  | 'cardTakenByOther'
+  | 'samePersonTwice'
+  | 'ambiguousMatch'
+  | 'birthDateNeeded';
+
+/**
+ * One thing wrong with the roster, where a person finds it in their spreadsheet: the row number
+ * the spreadsheet shows and the column's header as the file writes it.
+ */
+export interface RosterProblem {
+  row: number;
+  field: RosterField | null;
+  column: string;
+  key: ProblemKey;
+  params: Record<string, string | number>;
+}
+
+/** Message keys under `members.warning`: things worth saying that do not stop the import. */
+export type WarningKey = 'unknownColumns' | 'exampleRowSkipped' | 'noDataRows';
+
+export interface RosterWarning {
+  key: WarningKey;
+  params: Record<string, string | number>;
+}
+
+/** Problems in the order a person fixes them: by row, then left to right. */
+export function sortProblems(problems: RosterProblem[], order: (p: RosterProblem) => number) {
+  return [...problems].sort((a, b) => a.row - b.row || order(a) - order(b));
+}
