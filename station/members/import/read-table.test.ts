@@ -106,6 +106,12 @@ describe('readRosterTables', () => {
     expect((await readRosterTables(tabs))[0]!.rows[1]!.cells).toEqual(['王芳', '女']);
     const semi = Buffer.from('姓名;性别\n王芳;女\n');
     expect((await readRosterTables(semi))[0]!.rows[1]!.cells).toEqual(['王芳', '女']);
+    const titled = Buffer.from('向阳村党员名册\n姓名\t性别\t务工地\n王芳\t女\t广东, 东莞\n');
+    expect((await readRosterTables(titled))[0]!.rows[2]!.cells).toEqual([
+      '王芳',
+      '女',
+      '广东, 东莞',
+    ]);
   });
 
   it('numbers CSV rows as a spreadsheet does, blank lines and multi-line cells included', async () => {

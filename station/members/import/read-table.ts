@@ -39,10 +39,18 @@ export async function readRosterTables(buf: Uint8Array): Promise<RosterTable[]> 
   return tables;
 }
 
-/** The delimiter of the header line: Excel's "Unicode text" uses tabs, some locales semicolons. */
+/**
+ * The delimiter: Excel's "Unicode text" uses tabs, some locales semicolons. Counted over the first
+ * lines rather than the first alone, which may be a title such as 向阳村党员名册.
+ */
 function guessDelimiter(text: string): string {
-  const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const head = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 5)
+    .join('\n');
+  const count = (ch: string) => head.split(ch).length - 1;
   const candidates = [',', '\t', ';'].map((d) => ({ d, n: count(d) }));
   candidates.sort((a, b) => b.n - a.n);
   return candidates[0]!.n > 0 ? candidates[0]!.d : ',';
