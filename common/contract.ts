@@ -7,6 +7,9 @@
  * Adding a method is one entry here plus its handler in station/api/handlers.ts.
  */
 import { z } from 'zod';
+import { METHOD_NAMES } from './transport.js';
+
+export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
 export const ROLES = ['organizer', 'technician'] as const;
 export type Role = (typeof ROLES)[number];
@@ -108,7 +111,15 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+// The zod-free name list in transport.ts must name exactly the contract's methods.
+type ListedName = (typeof METHOD_NAMES)[number];
+const sameNames: [MethodName] extends [ListedName]
+  ? [ListedName] extends [MethodName]
+    ? true
+    : never
+  : never = true;
+void sameNames;
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M] extends {
@@ -121,8 +132,3 @@ export type MethodOutput<M extends MethodName> = Contract[M] extends {
 export type StationApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
 };
-
-/** Name of the header that carries the per-launch token on the loopback HTTP transport. */
-export const TOKEN_HEADER = 'x-station-token';
-/** Query parameter that carries the token on media URLs (a <video> element sends no headers). */
-export const TOKEN_QUERY = 'token';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { TOKEN_HEADER, TOKEN_QUERY } from '../../common/contract.js';
+import { TOKEN_HEADER, TOKEN_QUERY } from '../../common/transport.js';
 import type { Result } from '../../common/result.js';
 import { dispatch } from '../api/dispatch.js';
 import { StationFailure, toErrorBody } from '../errors.js';

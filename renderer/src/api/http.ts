@@ -1,10 +1,8 @@
-import type { StationApi, TOKEN_HEADER as ContractTokenHeader } from '../../../common/contract.js';
+import type { StationApi } from '../../../common/contract.js';
+import { TOKEN_HEADER } from '../../../common/transport.js';
 import { unwrap, type Result } from '../../../common/result.js';
 import { TransportError } from './errors.js';
 import { apiFromCaller } from './methods.js';
-
-// Typed against the contract's constant without importing it at run time (see methods.ts).
-const TOKEN_HEADER: typeof ContractTokenHeader = 'x-station-token';
 
 function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;

@@ -1,23 +1,10 @@
-import type {
-  MethodInput,
-  MethodName,
-  MethodOutput,
-  StationApi,
-} from '../../../common/contract.js';
+import type { MethodOutput, StationApi } from '../../../common/contract.js';
 import { unwrap, type Result } from '../../../common/result.js';
 import { TransportError } from './errors.js';
 import { apiFromCaller } from './methods.js';
+import type { StationBridge } from '../../../common/transport.js';
 
-/** What the Electron preload exposes: one function per method, each resolving to a Result. */
-export type StationBridge = {
-  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
-};
-
-/** `window.station`, present only inside the Electron shell. */
-export interface StationGlobal {
-  api: StationBridge;
-  mediaBase: string;
-}
+export type { StationBridge, StationGlobal } from '../../../common/transport.js';
 
 /** StationApi over Electron IPC: the preload already returns Result values; unwrap them. */
 export function createIpcApi(bridge: StationBridge): StationApi {

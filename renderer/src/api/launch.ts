@@ -1,6 +1,5 @@
-import type { TOKEN_QUERY as ContractTokenQuery } from '../../../common/contract.js';
+import { TOKEN_QUERY } from '../../../common/transport.js';
 
-const TOKEN_QUERY: typeof ContractTokenQuery = 'token';
 export const TOKEN_STORAGE_KEY = 'station.launchToken';
 
 /**
