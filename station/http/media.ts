@@ -1,27 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { contentTypeOf } from './content-types.js';
 
 /**
  * One media handler for both shells: the Electron `media:` protocol and the loopback `/media/`
  * route hand it a web Request and send back its Response. Range support is what makes seeking in
  * a multi-GB course instant; containment keeps every request inside the content directory.
  */
-
-const TYPES: Record<string, string> = {
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.ogg': 'audio/ogg',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.pdf': 'application/pdf',
-};
 
 export type ByteRange = { start: number; end: number }; // inclusive
 
@@ -116,7 +102,7 @@ export async function serveMedia(request: Request, rootDir: string): Promise<Res
   const etag = `"${size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
     'accept-ranges': 'bytes',
-    'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     etag,
     'last-modified': stat.mtime.toUTCString(),
     'cache-control': 'no-cache',

@@ -9,7 +9,7 @@ import { translator } from '../i18n/index.js';
 import type { Station } from '../service.js';
 import { isAllowedHost, newLaunchToken, tokenMatches } from './guards.js';
 import { serveMedia } from './media.js';
-import { SECURITY_HEADERS, serveStatic } from './static-files.js';
+import { SECURITY_HEADERS, serveUiFile } from './ui-files.js';
 
 export interface LoopbackServer {
   url: string;
@@ -138,7 +138,7 @@ export async function startLoopbackServer(
         return;
       }
 
-      serveStatic(req, res, opts.uiDir);
+      await sendWebResponse(res, await serveUiFile(toWebRequest(req, port), opts.uiDir));
     })().catch((err: unknown) => {
       console.error('[station] request failed:', err);
       if (!res.headersSent) res.writeHead(500).end();

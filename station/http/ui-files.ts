@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { CONTENT_SECURITY_POLICY } from '../../common/csp.js';
+import { contentTypeOf } from './content-types.js';
+import { containedPath } from './media.js';
+
+/** Sent with every answer of both shells: the one CSP, and nothing leaking out of the kiosk. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  // The launch token travels in the kiosk URL; never let it leave in a Referer.
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra },
+  });
+}
+
+/**
+ * Serves the built kiosk UI for both shells: the Electron `app:` protocol and the loopback
+ * server hand it a web Request, as they do the media handler. Paths without an extension get
+ * index.html (the UI routes itself); hashed assets are cached for good, index.html never;
+ * nothing outside `uiDir` is reachable.
+ */
+export async function serveUiFile(request: Request, uiDir: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return plain(405, 'method not allowed', { allow: 'GET, HEAD' });
+  }
+  let rel: string;
+  try {
+    rel = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '');
+  } catch {
+    return plain(404, 'not found');
+  }
+  if (rel.includes('\0') || rel.includes('\\')) return plain(404, 'not found');
+  if (rel === '' || !path.extname(rel)) rel = 'index.html';
+  const file = containedPath(uiDir, rel);
+  if (!file) return plain(404, 'not found');
+  let size: number;
+  try {
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile()) return plain(404, 'not found');
+    size = stat.size;
+  } catch {
+    return plain(404, 'not found');
+  }
+  const headers = {
+    'content-type': contentTypeOf(file),
+    'content-length': String(size),
+    'cache-control':
+      path.basename(file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    ...SECURITY_HEADERS,
+  };
+  if (request.method === 'HEAD' || size === 0) return new Response(null, { status: 200, headers });
+  const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers });
+}
