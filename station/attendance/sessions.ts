@@ -158,7 +158,7 @@ export function checkOut(
   now: Date,
 ): number {
   return db.transaction(() => {
-    const s = getSession(db, sessionId);
+    getSession(db, sessionId); // a missing session is a clear error before anything else
     const existing = recordsOf(db, sessionId, member.id);
     const checkInRow = existing.find((r) => r.kind === 'check-in');
     if (!checkInRow) throw new StationFailure('CONFLICT', 'notCheckedIn', { name: member.name });
@@ -175,7 +175,6 @@ export function checkOut(
         checkIn: local(db, checkInRow.at),
       });
     }
-    void s;
     return append(db, { sessionId, memberId: member.id, kind: 'check-out', at, by }, now);
   })();
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open.js';
 import { resolveDataDir } from '../../paths.js';
 import { StationFailure } from '../../errors.js';
 import { readSettings } from '../../settings/store.js';
-import { isoWithOffset, parseIsoWithOffset, zonedInstant } from '../../domain/zoned-time.js';
+import { isoWithOffset, parseIsoWithOffset } from '../../domain/zoned-time.js';
 import { SESSION_KINDS, isSessionKind } from '../../attendance/kinds.js';
 import { findMember } from '../../attendance/member-lookup.js';
 import {
@@ -17,7 +17,9 @@ import {
   recordExcused,
   startSession,
 } from '../../attendance/sessions.js';
-import { hoursByMember, sessionCredits } from '../../attendance/credits.js';
+import { hoursReport } from '../../attendance/hours-report.js';
+import { recordExternalHours } from '../../attendance/external-hours.js';
+import { parseRosterDate } from '../../members/import/dates.js';
 import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
 
 const BY = { by: { type: 'string' } } as const satisfies Options;
@@ -190,40 +192,7 @@ export async function reportCommand({ args, io }: CommandContext): Promise<numbe
   if (!values.year || !/^\d{4}$/.test(values.year))
     throw new UsageError('cli.missingArg', { name: '--year YYYY' });
   return withDb(values.data, io.env, (db) => {
-    const s = readSettings(db);
-    const policy = {
-      minutesPerCreditHour: s['hours.minutesPerCreditHour'],
-      roundingStep: s['hours.roundingStep'],
-      maxPerDay: s['hours.maxPerDay'],
-    };
-    const from = zonedInstant({ year, month: 1, day: 1 }, s.timeZone);
-    const to = zonedInstant({ year: year + 1, month: 1, day: 1 }, s.timeZone);
-    const credits = sessionCredits(db, { from, to }, policy, s.timeZone, systemClock.now());
-    const external = db
-      .prepare(
-        `SELECT member_id AS memberId, hours FROM external_hours WHERE on_date >= ? AND on_date < ?`,
-      )
-      .all(`${year}-01-01`, `${year + 1}-01-01`) as { memberId: number; hours: number }[];
-    const hours = hoursByMember(credits, external, policy.maxPerDay);
-    const members = (
-      db
-        .prepare(
-          `SELECT id, name, role FROM members WHERE state = 'active'
-           ORDER BY CASE role WHEN 'secretary' THEN 0 WHEN 'committee' THEN 1 ELSE 2 END, id`,
-        )
-        .all() as { id: number; name: string; role: 'secretary' | 'committee' | 'member' }[]
-    ).map((m) => {
-      const h = hours.get(m.id) ?? { sessions: 0, external: 0, total: 0 };
-      return {
-        id: m.id,
-        name: m.name,
-        role: m.role,
-        hours: h.total,
-        target: m.role === 'member' ? s['hours.targetMember'] : s['hours.targetLeader'],
-        makeup: 0,
-        external: h.external,
-      };
-    });
+    const { members } = hoursReport(db, year, systemClock.now());
     if (values.json) io.stdout(JSON.stringify({ year, members }));
     else for (const m of members) io.stdout(`${m.name}\t${m.hours}/${m.target}`);
     return 0;
@@ -247,37 +216,29 @@ export async function hoursCommand({ args, io }: CommandContext): Promise<number
   if (action !== 'external')
     throw new UsageError('cli.unknownCommand', { command: `hours ${action ?? ''}`.trim() });
   if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
-  const date = values.date ?? '';
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
-    !Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()) &&
-    new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  if (!valid) throw new UsageError('cli.missingArg', { name: '--date YYYY-MM-DD' });
   const hours = Number(values.hours);
   if (!(hours > 0 && hours <= 24))
     throw new UsageError('cli.missingArg', { name: '--hours (0–24)' });
   if (!values.where?.trim()) throw new UsageError('cli.missingArg', { name: '--where' });
   return withDb(values.data, io.env, (db) => {
+    const today = isoWithOffset(systemClock.now(), readSettings(db).timeZone).slice(0, 10);
+    // The same date spellings the roster accepts (2026-06-01, 2026/6/1, 2026年6月1日), not in the future.
+    const date = parseRosterDate(values.date ?? '', today);
+    if (!date.ok) throw new UsageError('cli.missingArg', { name: '--date YYYY-MM-DD' });
     const member = findMember(db, memberText);
-    const info = db
-      .prepare(
-        `INSERT INTO external_hours (member_id, on_date, hours, place, note, recorded_by, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        member.id,
-        date,
+    const id = recordExternalHours(
+      db,
+      {
+        memberId: member.id,
+        date: date.date,
         hours,
-        values.where!.trim(),
-        values.note ?? null,
-        who(values.by),
-        systemClock.now().toISOString(),
-      );
-    io.stdout(
-      values.json
-        ? JSON.stringify({ id: Number(info.lastInsertRowid), memberId: member.id })
-        : member.name,
+        place: values.where!.trim(),
+        note: values.note ?? null,
+        by: who(values.by),
+      },
+      systemClock.now(),
     );
+    io.stdout(values.json ? JSON.stringify({ id, memberId: member.id }) : member.name);
     return 0;
   });
 }
