@@ -2,7 +2,7 @@ import '../styles/organizer.css';
 import { useTranslation } from 'react-i18next';
 import type { OrganizerOverview } from '../../../common/contract.js';
 import { useStation } from '../api/context.js';
-import { LockIcon } from '../components/Icons.js';
+import { LockButton } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { useStationQuery } from './useStationQuery.js';
@@ -46,16 +46,7 @@ export function OrganizerScreen({
         subtitle={ready ? t('organizer.memberCount', { count: ready.memberCount }) : undefined}
         onBack={onBack}
       >
-        <button
-          type="button"
-          className="button button--lock"
-          data-testid="lock"
-          data-autofocus=""
-          onClick={onLock}
-        >
-          <LockIcon />
-          <span>{t('organizer.lock')}</span>
-        </button>
+        <LockButton label={t('organizer.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">
         {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}

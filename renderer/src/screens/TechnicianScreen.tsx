@@ -2,7 +2,7 @@ import '../styles/technician.css';
 import { useTranslation } from 'react-i18next';
 import type { TechnicianStatus } from '../../../common/contract.js';
 import { useStation } from '../api/context.js';
-import { LockIcon } from '../components/Icons.js';
+import { LockButton } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { formatBytes, formatUptime } from '../i18n/format.js';
@@ -54,16 +54,7 @@ export function TechnicianScreen({
   return (
     <div className="screen technician-screen" data-testid="technician-screen">
       <ScreenHeader title={t('technician.title')} onBack={onBack}>
-        <button
-          type="button"
-          className="button button--lock"
-          data-testid="lock"
-          data-autofocus=""
-          onClick={onLock}
-        >
-          <LockIcon />
-          <span>{t('technician.lock')}</span>
-        </button>
+        <LockButton label={t('technician.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">
         {status.status === 'loading' ? <LoadState onRetry={reload} /> : null}

@@ -1,0 +1,20 @@
+import { LockIcon } from './Icons.js';
+
+/**
+ * Signs the organizer or technician out. It takes the focus when a protected page opens, so the
+ * remote's OK locks the kiosk again at once when someone walks away.
+ */
+export function LockButton({ label, onLock }: { label: string; onLock: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--lock"
+      data-testid="lock"
+      data-autofocus=""
+      onClick={onLock}
+    >
+      <LockIcon />
+      <span>{label}</span>
+    </button>
+  );
+}
