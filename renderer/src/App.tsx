@@ -25,7 +25,7 @@ type HomeState =
   | { status: 'error'; error: unknown }
   | { status: 'ready'; home: HomeView; skewMs: number; refreshError: unknown };
 
-export function App() {
+export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
   const { t, i18n } = useTranslation();
   const { api } = useStation();
   const [homeState, setHomeState] = useState<HomeState>({ status: 'loading' });
@@ -51,9 +51,14 @@ export function App() {
     [i18n],
   );
 
+  // The request main.tsx started before the first render answers the first load; later loads
+  // (refreshes, retries) ask again.
+  const pendingFirstHome = useRef(firstHome);
   const loadHome = useCallback(async () => {
+    const early = pendingFirstHome.current;
+    pendingFirstHome.current = undefined;
     try {
-      await showHome(await api.getHome({}));
+      await showHome(await (early ?? api.getHome({})));
     } catch (error) {
       // Once the home screen is up, keep showing it and say that the station stopped answering.
       setHomeState((current) =>

@@ -15,12 +15,16 @@ if (!root) throw new Error('index.html has no #root');
 const station = connectStation(window);
 const i18n = createI18n();
 document.title = i18n.t('app.title');
+// Ask for the home view now, while React and the fonts load, not after the first render: on a
+// slow terminal this round-trip is a large part of the time to a usable screen.
+const firstHome = station.api.getHome({});
+firstHome.catch(() => undefined); // App reports the failure; don't let it count as unhandled.
 
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StationContext.Provider value={station}>
-        <App />
+        <App firstHome={firstHome} />
       </StationContext.Provider>
     </I18nextProvider>
   </StrictMode>,

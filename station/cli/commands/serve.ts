@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openStation } from '../../service.js';
 import { startLoopbackServer } from '../../http/server.js';
 import { StationFailure } from '../../errors.js';
+import { dispatch } from '../../api/dispatch.js';
 import { appRoot, resolveDataDir } from '../../paths.js';
 import { parseCommand, type CommandContext } from '../context.js';
 
@@ -49,6 +50,9 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
     station.close();
     throw err;
   }
+  // Answer the kiosk's first question once before announcing ready: the first call pays for
+  // loading the translations and schema locales, and the screen should not wait for that.
+  await dispatch(station, 'getHome', {});
   io.stdout(`ready ${server.url}`);
   io.stderr(t('cli.serving', { url: `http://127.0.0.1:${server.port}/` }));
   await untilSignal();
