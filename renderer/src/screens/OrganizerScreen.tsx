@@ -2,7 +2,7 @@ import '../styles/organizer.css';
 import { useTranslation } from 'react-i18next';
 import type { OrganizerOverview } from '../../../common/contract.js';
 import { useStation } from '../api/context.js';
-import { LockButton } from '../components/LockButton.js';
+import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { useStationQuery } from './useStationQuery.js';
@@ -22,15 +22,7 @@ function MemberTile({ member }: { member: Member }) {
 }
 
 /** The organizer's page: the village and its roster. Check-in and scheduling come later. */
-export function OrganizerScreen({
-  grant,
-  onBack,
-  onLock,
-}: {
-  grant: string;
-  onBack: () => void;
-  onLock: () => void;
-}) {
+export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [overview, reload] = useStationQuery(

@@ -2,7 +2,7 @@ import '../styles/technician.css';
 import { useTranslation } from 'react-i18next';
 import type { TechnicianStatus } from '../../../common/contract.js';
 import { useStation } from '../api/context.js';
-import { LockButton } from '../components/LockButton.js';
+import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { formatBytes, formatUptime } from '../i18n/format.js';
@@ -35,15 +35,7 @@ function statusRows(
 }
 
 /** The technician's console: what a person on the phone to the county needs to read out. */
-export function TechnicianScreen({
-  grant,
-  onBack,
-  onLock,
-}: {
-  grant: string;
-  onBack: () => void;
-  onLock: () => void;
-}) {
+export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [status, reload] = useStationQuery(
