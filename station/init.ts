@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { StationFailure } from './errors.js';
 import { CONTENT_DIR, DB_FILE } from './paths.js';
 import { getSetting, writeSetting } from './settings/store.js';
+import { zonedParts } from './domain/zoned-time.js';
 import { seedDemo } from './demo/seed.js';
 
 export interface InitOptions {
@@ -48,6 +49,11 @@ export function initDataDir({ dataDir, clock, demo = false }: InitOptions): Init
     const schemaVersion = migrate(db);
     if (getSetting(db, 'terminal.id') === '') {
       writeSetting(db, 'terminal.id', crypto.randomUUID(), clock.now());
+    }
+    if (getSetting(db, 'station.setUpOn') === '') {
+      const p = zonedParts(clock.now(), getSetting(db, 'timeZone'));
+      const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+      writeSetting(db, 'station.setUpOn', day, clock.now());
     }
     const seeded = demo ? seedDemo(db, contentDir, clock.now()) : null;
     return { db, schemaVersion, demo: seeded };

@@ -26,6 +26,8 @@ export const SETTINGS = {
   timeZone: { schema: TimeZone, default: 'Asia/Shanghai' },
   language: { schema: z.enum(LANGUAGES), default: 'zh-CN' as const },
   'setup.completed': { schema: z.boolean(), default: false },
+  /** Local date ('YYYY-MM-DD') of the first `station init`: monthly obligations count from it. */
+  'station.setUpOn': { schema: z.string(), default: '', readOnly: true },
 
   // Study hours policy (DOMAIN.md, "Counting study hours").
   'hours.minutesPerCreditHour': { schema: z.number().int().min(1).max(240), default: 45 },
