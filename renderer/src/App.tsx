@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HomeView, Role } from '../../common/contract.js';
 import { useStation } from './api/context.js';
@@ -8,10 +8,22 @@ import { isTextField } from './nav/focus.js';
 import { useSpatialNav } from './nav/useSpatialNav.js';
 import { currentScreen, grantOf, INITIAL_STACK, navigate } from './navigation.js';
 import { HomeScreen } from './screens/HomeScreen.js';
-import { OrganizerScreen } from './screens/OrganizerScreen.js';
-import { PinScreen } from './screens/PinScreen.js';
-import { SetupScreen } from './screens/SetupScreen.js';
-import { TechnicianScreen } from './screens/TechnicianScreen.js';
+
+// Only the home screen is in the first bundle: every other screen is its own chunk, fetched from
+// loopback when first opened (and warmed in idle time after start), so a kiosk that grows more
+// screens — the player brings video.js — does not start slower.
+const OrganizerScreen = lazy(() =>
+  import('./screens/OrganizerScreen.js').then((m) => ({ default: m.OrganizerScreen })),
+);
+const PinScreen = lazy(() =>
+  import('./screens/PinScreen.js').then((m) => ({ default: m.PinScreen })),
+);
+const SetupScreen = lazy(() =>
+  import('./screens/SetupScreen.js').then((m) => ({ default: m.SetupScreen })),
+);
+const TechnicianScreen = lazy(() =>
+  import('./screens/TechnicianScreen.js').then((m) => ({ default: m.TechnicianScreen })),
+);
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -25,10 +37,28 @@ type HomeState =
   | { status: 'error'; error: unknown }
   | { status: 'ready'; home: HomeView; skewMs: number; refreshError: unknown };
 
-export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
+/** How a fresh home view becomes the screen's state. `now` has whole seconds, so a gap under two
+ * seconds between the station's clock and the browser's is rounding, not a different clock. */
+function readyState(home: HomeView, refreshError: unknown = null): HomeState {
+  const skewMs = Date.parse(home.now) - Date.now();
+  return {
+    status: 'ready',
+    home,
+    skewMs: Number.isFinite(skewMs) && Math.abs(skewMs) >= 2000 ? skewMs : 0,
+    refreshError,
+  };
+}
+
+/**
+ * `initialHome` is the home view main.tsx fetched before the first render, so a kiosk that starts
+ * normally renders its home screen once, with no loading screen in between.
+ */
+export function App({ initialHome }: { initialHome?: HomeView }) {
   const { t, i18n } = useTranslation();
   const { api } = useStation();
-  const [homeState, setHomeState] = useState<HomeState>({ status: 'loading' });
+  const [homeState, setHomeState] = useState<HomeState>(() =>
+    initialHome ? readyState(initialHome) : { status: 'loading' },
+  );
   const [stack, dispatch] = useReducer(navigate, INITIAL_STACK);
   const [actionError, setActionError] = useState<unknown>(null);
   const [switchingLanguage, setSwitchingLanguage] = useState(false);
@@ -38,27 +68,15 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
 
   const showHome = useCallback(
     async (home: HomeView) => {
-      // `now` has whole seconds, so a gap under two seconds is rounding, not a different clock.
-      const skewMs = Date.parse(home.now) - Date.now();
       await applyLanguage(i18n, home.language);
-      setHomeState({
-        status: 'ready',
-        home,
-        skewMs: Number.isFinite(skewMs) && Math.abs(skewMs) >= 2000 ? skewMs : 0,
-        refreshError: null,
-      });
+      setHomeState(readyState(home));
     },
     [i18n],
   );
 
-  // The request main.tsx started before the first render answers the first load; later loads
-  // (refreshes, retries) ask again.
-  const pendingFirstHome = useRef(firstHome);
   const loadHome = useCallback(async () => {
-    const early = pendingFirstHome.current;
-    pendingFirstHome.current = undefined;
     try {
-      await showHome(await (early ?? api.getHome({})));
+      await showHome(await api.getHome({}));
     } catch (error) {
       // Once the home screen is up, keep showing it and say that the station stopped answering.
       setHomeState((current) =>
@@ -69,8 +87,11 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
     }
   }, [api, showHome]);
 
+  // Without a home view from main.tsx, load one now; either way refresh it periodically.
+  const hadInitialHome = useRef(initialHome !== undefined);
   useEffect(() => {
-    void loadHome();
+    if (!hadInitialHome.current) void loadHome();
+    hadInitialHome.current = false;
     const timer = setInterval(() => void loadHome(), HOME_REFRESH_MS);
     return () => clearInterval(timer);
   }, [loadHome]);
@@ -171,7 +192,15 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
 
   return (
     <div className="kiosk" ref={containerRef}>
-      {content}
+      <Suspense
+        fallback={
+          <p className="loading loading--app" data-testid="loading">
+            {t('common.loading')}
+          </p>
+        }
+      >
+        {content}
+      </Suspense>
     </div>
   );
 }

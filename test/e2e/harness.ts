@@ -123,7 +123,9 @@ export async function text(page: Page, testId: string): Promise<string> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, name);
-  // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs.
+  // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs. The
+  // kiosk adds its font after the first frame and marks <html data-fonts="ready"> once loaded.
+  await page.waitForSelector('html[data-fonts="ready"]', { state: 'attached', timeout: 10_000 });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: file });
   return file;
