@@ -4,6 +4,7 @@ import { parseLanguage, translator } from '../i18n/index.js';
 import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
 import { dbCommand } from './commands/db.js';
+import { equipmentCommand } from './commands/equipment.js';
 import { initCommand } from './commands/init.js';
 import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   attendance: attendanceCommand,
   hours: hoursCommand,
   report: reportCommand,
+  equipment: equipmentCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */
