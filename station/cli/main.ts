@@ -3,6 +3,7 @@ import { StationFailure, describeFailure } from '../errors.js';
 import { parseLanguage, translator } from '../i18n/index.js';
 import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { equipmentCommand } from './commands/equipment.js';
 import { initCommand } from './commands/init.js';
@@ -35,6 +36,8 @@ const COMMANDS: Record<string, Command> = {
   hours: hoursCommand,
   report: reportCommand,
   equipment: equipmentCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

@@ -251,4 +251,16 @@ export const en: Messages = {
       retired: 'retired',
     },
   },
+  backup: {
+    written:
+      'Backup written to {{file}} ({{size}} KB, schema version {{version}}, {{files}} key/settings files, not encrypted)',
+    writtenEncrypted:
+      'Backup written to {{file}} ({{size}} KB, schema version {{version}}, {{files}} key/settings files, encrypted with the passphrase)',
+    noCourseCache:
+      'The course cache is not in the backup: re-sync the courses on the new terminal or import them from a USB stick.',
+    restored:
+      'Restored the backup of {{createdAt}} into {{dir}} (schema version {{version}}, integrity check passed, {{files}} key/settings files)',
+    restoreNoCourseCache:
+      'The course cache was not carried: re-sync the courses on this terminal or import them from a USB stick.',
+  },
 };

@@ -227,4 +227,14 @@ export const zhCN = {
     },
     status: { in_use: '在用', faulty: '故障', under_repair: '维修中', retired: '已报废' },
   },
+  backup: {
+    written:
+      '备份已写入 {{file}}（{{size}} KB，数据库结构版本 {{version}}，另带 {{files}} 个密钥/设置文件，未加密）',
+    writtenEncrypted:
+      '备份已写入 {{file}}（{{size}} KB，数据库结构版本 {{version}}，另带 {{files}} 个密钥/设置文件，已用密码加密）',
+    noCourseCache: '课程缓存不在备份内：新终端上请重新同步课程，或从 U 盘导入课程。',
+    restored:
+      '已从 {{createdAt}} 的备份恢复到 {{dir}}（数据库结构版本 {{version}}，完整性检查通过，{{files}} 个密钥/设置文件）',
+    restoreNoCourseCache: '课程缓存没有随备份带来：请在新终端上重新同步课程，或从 U 盘导入课程。',
+  },
 } as const;
