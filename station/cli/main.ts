@@ -5,6 +5,7 @@ import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
+import { diagnosticsCommand } from './commands/diagnostics.js';
 import { equipmentCommand } from './commands/equipment.js';
 import { initCommand } from './commands/init.js';
 import { membersCommand } from './commands/members.js';
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   equipment: equipmentCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  diagnostics: diagnosticsCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

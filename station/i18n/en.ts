@@ -263,4 +263,8 @@ export const en: Messages = {
     restoreNoCourseCache:
       'The course cache was not carried: re-sync the courses on this terminal or import them from a USB stick.',
   },
+  diagnostics: {
+    written:
+      'Diagnostics bundle written to {{file}} ({{count}} files; no member personal data, passwords or keys)',
+  },
 };

@@ -237,4 +237,7 @@ export const zhCN = {
       '已从 {{createdAt}} 的备份恢复到 {{dir}}（数据库结构版本 {{version}}，完整性检查通过，{{files}} 个密钥/设置文件）',
     restoreNoCourseCache: '课程缓存没有随备份带来：请在新终端上重新同步课程，或从 U 盘导入课程。',
   },
+  diagnostics: {
+    written: '诊断包已写入 {{file}}（{{count}} 个文件，不含党员个人信息，也不含密码和密钥）',
+  },
 } as const;
