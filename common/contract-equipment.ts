@@ -55,7 +55,8 @@ export interface EquipmentRegisterView {
 }
 
 const Grant = z.string().min(16).max(128);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A day as people type it (2019-07-01, 2019/7/1, 2019年7月1日); the station parses it. */
+const Day = z.string().trim().min(6).max(20);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 const method =
