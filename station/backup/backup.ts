@@ -248,6 +248,16 @@ export function restoreBackup(opts: {
   force: boolean;
 }): RestoreResult {
   const { manifest, entries } = openBackup(opts.file, opts.bytes, opts.passphrase);
+  // Every name is checked before anything is written, so a bad entry leaves nothing behind.
+  const carried: [string, Uint8Array][] = [];
+  for (const [name, bytes] of Object.entries(entries)) {
+    if (!name.startsWith(FILES_PREFIX) || name.endsWith('/')) continue;
+    const rel = safeRelative(name.slice(FILES_PREFIX.length));
+    if (!rel) {
+      throw new StationFailure('BAD_REQUEST', 'backupCorrupt', { file: opts.file, detail: name });
+    }
+    carried.push([rel, bytes]);
+  }
   if (!opts.force && !isEmptyDir(opts.dataDir)) {
     throw new StationFailure('CONFLICT', 'restoreTargetNotEmpty', { dir: opts.dataDir });
   }
@@ -257,11 +267,7 @@ export function restoreBackup(opts: {
   try {
     checkRestoredDatabase(opts.file, staged);
     const files: string[] = [];
-    for (const [name, bytes] of Object.entries(entries)) {
-      if (!name.startsWith(FILES_PREFIX) || name.endsWith('/')) continue;
-      const rel = safeRelative(name.slice(FILES_PREFIX.length));
-      if (!rel)
-        throw new StationFailure('BAD_REQUEST', 'backupCorrupt', { file: opts.file, detail: name });
+    for (const [rel, bytes] of carried) {
       const target = path.join(opts.dataDir, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, bytes, { mode: 0o600 });
