@@ -1,58 +1,15 @@
 /**
  * StationApi methods of the equipment register (设备登记), spread into `contract` in contract.ts.
- * Kinds and statuses are the county's categories of 《远教站点设备现状登记表》.
  */
 import { z } from 'zod';
+import {
+  EQUIPMENT_KINDS,
+  EQUIPMENT_STATUSES,
+  type EquipmentItemView,
+  type EquipmentRegisterView,
+} from './equipment.js';
 
-export const EQUIPMENT_KINDS = [
-  'terminal',
-  'display',
-  'satellite',
-  'router',
-  'ups',
-  'speaker',
-  'camera',
-  'other',
-] as const;
-export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
-
-export const EQUIPMENT_STATUSES = ['in_use', 'faulty', 'under_repair', 'retired'] as const;
-export type EquipmentStatus = (typeof EQUIPMENT_STATUSES)[number];
-
-export interface MaintenanceEntry {
-  id: number;
-  /** YYYY-MM-DD */
-  doneOn: string;
-  work: string;
-  doneBy: string;
-}
-
-export interface EquipmentItemView {
-  id: number;
-  kind: EquipmentKind;
-  model: string;
-  serial: string | null;
-  /** YYYY-MM-DD */
-  purchased: string;
-  supplier: string | null;
-  funding: string | null;
-  lifeYears: number;
-  status: EquipmentStatus;
-  note: string | null;
-  /** YYYY-MM-DD: purchase date + service life. */
-  replaceBy: string;
-  /** Where the item stands on the replacement cycle on the station's today. */
-  due: 'overdue' | 'soon' | 'later' | 'retired';
-  maintenance: MaintenanceEntry[];
-}
-
-export interface EquipmentRegisterView {
-  /** The station's today (YYYY-MM-DD) the due marks were computed for. */
-  today: string;
-  items: EquipmentItemView[];
-  /** The policy service life per kind, to prefill the add form. */
-  lifeYearsByKind: Record<EquipmentKind, number>;
-}
+export * from './equipment.js';
 
 const Grant = z.string().min(16).max(128);
 /** A day as people type it (2019-07-01, 2019/7/1, 2019年7月1日); the station parses it. */

@@ -6,7 +6,7 @@ import {
   EQUIPMENT_STATUSES,
   type EquipmentItemView,
   type EquipmentKind,
-} from '../../../common/contract-equipment.js';
+} from '../../../common/equipment.js';
 import { useStation } from '../api/context.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
