@@ -6,7 +6,8 @@ import { ErrorBanner } from './components/ErrorBanner.js';
 import { applyLanguage } from './i18n/index.js';
 import { isTextField } from './nav/focus.js';
 import { useSpatialNav } from './nav/useSpatialNav.js';
-import { currentScreen, grantOf, INITIAL_STACK, navigate } from './navigation.js';
+import { currentScreen, grantOf, INITIAL_STACK, lockGrantOf, navigate } from './navigation.js';
+import { EquipmentScreen } from './screens/EquipmentScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 
 // Only the home screen is in the first bundle: every other screen is its own chunk, fetched from
@@ -105,7 +106,7 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
   }, [api, screen]);
 
   const lockAndGoHome = useCallback(async () => {
-    const grant = grantOf(screen);
+    const grant = lockGrantOf(screen);
     if (grant) await api.lock({ grant }).catch(() => undefined);
     dispatch({ type: 'home' });
   }, [api, screen]);
@@ -184,9 +185,18 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
     content = (
       <OrganizerScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
     );
+  } else if (screen.name === 'equipment') {
+    content = (
+      <EquipmentScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+    );
   } else {
     content = (
-      <TechnicianScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+      <TechnicianScreen
+        grant={screen.grant}
+        onBack={leave}
+        onLock={() => void lockAndGoHome()}
+        onOpenEquipment={() => dispatch({ type: 'openEquipment', grant: screen.grant })}
+      />
     );
   }
 

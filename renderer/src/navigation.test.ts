@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentScreen, grantOf, INITIAL_STACK, navigate, type NavAction } from './navigation.js';
+import {
+  currentScreen,
+  grantOf,
+  INITIAL_STACK,
+  lockGrantOf,
+  navigate,
+  type NavAction,
+} from './navigation.js';
 
 const run = (...actions: NavAction[]) => actions.reduce(navigate, INITIAL_STACK);
 
@@ -33,5 +40,22 @@ describe('screen navigation', () => {
     );
     expect(stack).toEqual([{ name: 'home' }]);
     expect(grantOf(currentScreen(stack))).toBeNull();
+  });
+
+  it('opens the equipment register on top of the console, which keeps its grant', () => {
+    const stack = run(
+      { type: 'openPin', role: 'technician' },
+      { type: 'unlocked', role: 'technician', grant: 'g-7' },
+      { type: 'openEquipment', grant: 'g-7' },
+    );
+    const screen = currentScreen(stack);
+    expect(screen).toEqual({ name: 'equipment', grant: 'g-7' });
+    // Back to the console must not give the grant back; locking from the register must.
+    expect(grantOf(screen)).toBeNull();
+    expect(lockGrantOf(screen)).toBe('g-7');
+    expect(currentScreen(navigate(stack, { type: 'back' }))).toEqual({
+      name: 'technician',
+      grant: 'g-7',
+    });
   });
 });

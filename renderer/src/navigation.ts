@@ -8,13 +8,16 @@ export type Screen =
   | { name: 'home' }
   | { name: 'pin'; role: Role }
   | { name: 'organizer'; grant: string }
-  | { name: 'technician'; grant: string };
+  | { name: 'technician'; grant: string }
+  /** Opened from the technician console with its grant, which stays the console's to give back. */
+  | { name: 'equipment'; grant: string };
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
   | { type: 'back' }
-  | { type: 'home' };
+  | { type: 'home' }
+  | { type: 'openEquipment'; grant: string };
 
 export const INITIAL_STACK: readonly Screen[] = [{ name: 'home' }];
 
@@ -31,6 +34,8 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
       return stack.length > 1 ? stack.slice(0, -1) : stack;
     case 'home':
       return INITIAL_STACK;
+    case 'openEquipment':
+      return [...stack, { name: 'equipment', grant: action.grant }];
   }
 }
 
@@ -41,4 +46,9 @@ export function currentScreen(stack: readonly Screen[]): Screen {
 /** The grant held by the current screen, which must be given back when the screen is left. */
 export function grantOf(screen: Screen): string | null {
   return screen.name === 'organizer' || screen.name === 'technician' ? screen.grant : null;
+}
+
+/** The grant to give back when locking from this screen (leaving a sub-page keeps it). */
+export function lockGrantOf(screen: Screen): string | null {
+  return grantOf(screen) ?? (screen.name === 'equipment' ? screen.grant : null);
 }

@@ -3,12 +3,15 @@ import { contract, type Language, type MethodName } from '../../common/contract.
 import type { ErrorCode, Result } from '../../common/result.js';
 import { StationFailure, toErrorBody } from '../errors.js';
 import { translator } from '../i18n/index.js';
+import type { Logger } from '../log.js';
 import type { Handlers } from './handlers.js';
 
 /** What a transport needs from the station: the handlers and the language to answer in. */
 export interface ApiHost {
   handlers: Handlers;
   language(): Language;
+  /** Where unexpected failures are recorded for the diagnostics bundle (station serve sets it). */
+  log?: Logger;
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -76,6 +79,16 @@ export async function dispatch(
   } catch (err) {
     const body = toErrorBody(err, t);
     if (!(err instanceof StationFailure)) console.error(`[station] ${method} failed:`, err);
+    // Codes and keys only: a failure's parameters may name a member.
+    if (!(err instanceof StationFailure) || body.code === 'STORAGE' || body.code === 'INTERNAL') {
+      host.log?.log('error', 'rpc.failed', {
+        method,
+        code: body.code,
+        key: err instanceof StationFailure ? err.key : null,
+        detail:
+          err instanceof StationFailure ? null : err instanceof Error ? err.message : String(err),
+      });
+    }
     return { status: STATUS[body.code], body: { ok: false, error: body } };
   }
 }

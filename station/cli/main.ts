@@ -3,7 +3,10 @@ import { StationFailure, describeFailure } from '../errors.js';
 import { parseLanguage, translator } from '../i18n/index.js';
 import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
+import { diagnosticsCommand } from './commands/diagnostics.js';
+import { equipmentCommand } from './commands/equipment.js';
 import { initCommand } from './commands/init.js';
 import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
@@ -33,6 +36,10 @@ const COMMANDS: Record<string, Command> = {
   attendance: attendanceCommand,
   hours: hoursCommand,
   report: reportCommand,
+  equipment: equipmentCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  diagnostics: diagnosticsCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

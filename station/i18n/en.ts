@@ -59,6 +59,35 @@ export const en: Messages = {
     fileNotFound: 'There is no file {{file}}',
     fileUnreadable: 'The file {{file}} cannot be read: {{detail}}',
     fileNotWritable: 'The file {{file}} cannot be written: {{detail}}',
+    equipmentNotFound: 'The equipment register has no item number {{id}}',
+    equipmentSerialTaken: 'The register already has a {{kind}} with serial {{serial}}',
+    equipmentKindUnknown:
+      'Unknown equipment kind "{{kind}}"; use one of: {{kinds}} (Chinese names such as 电脑 also work)',
+    equipmentStatusUnknown: 'Unknown equipment status "{{status}}"; use one of: {{statuses}}',
+    equipmentDateBad:
+      '"{{value}}" is not a valid date (and may not lie in the future); write it as 2019-07-01 or 2019/7/1',
+    equipmentLifeBad: 'Service life "{{value}}" is not valid: use a whole number from 1 to 50',
+    equipmentSheetEmpty: 'The file is empty: it holds no equipment register',
+    equipmentSheetNotTable:
+      'The file is not an equipment register (XLSX or CSV). Open it in Excel or WPS and save it as .xlsx',
+    equipmentSheetOldXls:
+      'This is an old Excel file (.xls) or a password-protected workbook. Save it as .xlsx without a password',
+    equipmentSheetTooLarge:
+      'The file is too large ({{size}} MB) to be an equipment register (at most {{max}} MB)',
+    equipmentSheetUndecodable:
+      'The file holds text that cannot be read. Save it from Excel or WPS as .xlsx and import again',
+    equipmentSheetCsvBroken:
+      'Line {{line}} of the CSV file is malformed. Open it in Excel or WPS and save it again',
+    backupPassphraseEmpty: 'The backup passphrase is empty (from {{source}})',
+    backupNotBackup: 'The file {{file}} is not a Study Station backup',
+    backupCorrupt:
+      'The backup file {{file}} is damaged or incomplete ({{detail}}); nothing was restored',
+    backupNeedsPassphrase:
+      'The backup {{file}} is protected by a passphrase: give it with --passphrase-file FILE or STATION_BACKUP_PASSPHRASE',
+    backupWrongPassphrase:
+      'Wrong backup passphrase (or the backup file was altered); nothing was restored',
+    restoreTargetNotEmpty:
+      'The target data directory {{dir}} is not empty. Restore writes only into an empty directory; add --force to overwrite',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -154,5 +183,88 @@ export const en: Messages = {
     state: { active: 'active', left: 'left', transferred: 'transferred' },
     yes: 'yes',
     no: 'no',
+  },
+  equipment: {
+    added: 'Item registered as number {{id}}; replace it by {{replaceBy}}',
+    empty:
+      'The equipment register is empty. Add items with station equipment add or station equipment import FILE.xlsx',
+    total: '{{count}} items',
+    exported: 'Equipment register exported to {{file}} ({{count}} items)',
+    statusSet: 'Item {{id}} is now: {{status}}',
+    logged: 'Maintenance of item {{id}} on {{doneOn}} recorded',
+    problemLine: 'Row {{row}} ({{column}}): {{message}}',
+    due: {
+      overdue: 'Due for replacement (as of {{at}}): {{count}}',
+      soon: 'Falling due by the end of {{year}}: {{count}}',
+    },
+    import: {
+      refused:
+        'The register has {{count}} problems; nothing was imported. Fix them and import again:',
+      done: 'Register imported: {{created}} added, {{updated}} updated, {{unchanged}} unchanged',
+      preview:
+        'Preview (nothing written): {{created}} would be added, {{updated}} updated, {{unchanged}} unchanged',
+      unknownColumns: 'These columns were not recognised and were ignored: {{columns}}',
+    },
+    problem: {
+      kindColumnMissing:
+        'No 设备类型 (kind) column. The first row must hold the headers: 设备类型, 品牌型号, 序列号, 购置日期, 供应商, 资金来源, 使用年限, 状态, 备注',
+      headerDuplicate:
+        'The header "{{header}}" appears twice (columns {{first}} and {{second}}); delete one',
+      kindMissing: 'No equipment kind',
+      kindUnknown:
+        'Unknown equipment kind "{{value}}": write 电脑, 机顶盒, 电视, 投影仪, 卫星接收机, 路由器, UPS, 音箱, 摄像头 or 其他',
+      modelMissing: 'No brand and model',
+      purchasedMissing: 'No purchase date',
+      dateBad: '"{{value}}" is not a date: write 2019-07-01, 2019/7/1 or 2019年7月1日',
+      dateImpossible: 'The date "{{value}}" does not exist: check the month and day',
+      dateTooEarly: 'The date "{{value}}" is before 1900',
+      dateFuture: 'The date "{{value}}" is after today',
+      lifeBad: 'Service life "{{value}}" is not a whole number of years from 1 to 50',
+      statusUnknown: 'Unknown status "{{value}}": write 在用, 故障, 维修中 or 已报废',
+      tooLong: 'Too long: at most {{max}} characters',
+      serialDuplicateInFile: 'Serial {{serial}} repeats row {{other}}',
+    },
+    column: {
+      id: 'No.',
+      kind: 'Kind',
+      model: 'Model',
+      serial: 'Serial',
+      purchased: 'Purchased',
+      lifeYears: 'Life (years)',
+      status: 'Status',
+      replaceBy: 'Replace by',
+    },
+    kind: {
+      terminal: 'terminal',
+      display: 'display',
+      satellite: 'satellite receiver',
+      router: 'router',
+      ups: 'UPS',
+      speaker: 'speaker',
+      camera: 'camera',
+      other: 'other',
+    },
+    status: {
+      in_use: 'in use',
+      faulty: 'faulty',
+      under_repair: 'under repair',
+      retired: 'retired',
+    },
+  },
+  backup: {
+    written:
+      'Backup written to {{file}} ({{size}} KB, schema version {{version}}, {{files}} key/settings files, not encrypted)',
+    writtenEncrypted:
+      'Backup written to {{file}} ({{size}} KB, schema version {{version}}, {{files}} key/settings files, encrypted with the passphrase)',
+    noCourseCache:
+      'The course cache is not in the backup: re-sync the courses on the new terminal or import them from a USB stick.',
+    restored:
+      'Restored the backup of {{createdAt}} into {{dir}} (schema version {{version}}, integrity check passed, {{files}} key/settings files)',
+    restoreNoCourseCache:
+      'The course cache was not carried: re-sync the courses on this terminal or import them from a USB stick.',
+  },
+  diagnostics: {
+    written:
+      'Diagnostics bundle written to {{file}} ({{count}} files; no member personal data, passwords or keys)',
   },
 };

@@ -50,6 +50,31 @@ export const zhCN = {
     fileNotFound: '找不到文件 {{file}}',
     fileUnreadable: '无法读取文件 {{file}}：{{detail}}',
     fileNotWritable: '无法写入文件 {{file}}：{{detail}}',
+    equipmentNotFound: '设备登记里没有编号为 {{id}} 的设备',
+    equipmentSerialTaken: '设备登记里已有类型为 {{kind}}、序列号为 {{serial}} 的设备',
+    equipmentKindUnknown:
+      '未知的设备类型“{{kind}}”，可用：{{kinds}}（也可写 电脑、电视、路由器 等）',
+    equipmentStatusUnknown:
+      '未知的设备状态“{{status}}”，可用：{{statuses}}（也可写 在用、故障、维修中、已报废）',
+    equipmentDateBad:
+      '“{{value}}”不是有效的日期（不能晚于今天），请写成 2019-07-01、2019/7/1 或 2019年7月1日',
+    equipmentLifeBad: '使用年限“{{value}}”无效，应为 1 到 50 之间的整数',
+    equipmentSheetEmpty: '文件是空的，里面没有设备登记',
+    equipmentSheetNotTable:
+      '文件不是设备登记表（XLSX 或 CSV）。请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入',
+    equipmentSheetOldXls:
+      '这是旧版 Excel（.xls）或加了密码的表格，无法读取。请另存为 .xlsx（不设密码）后再导入',
+    equipmentSheetTooLarge: '文件太大（{{size}} MB），不像是设备登记表（不超过 {{max}} MB）',
+    equipmentSheetUndecodable: '文件里有无法识别的文字，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+    equipmentSheetCsvBroken: 'CSV 文件第 {{line}} 行格式有误，请在 Excel 或 WPS 中打开后重新保存',
+    backupPassphraseEmpty: '备份密码不能为空（来自 {{source}}）',
+    backupNotBackup: '文件 {{file}} 不是学习站的备份文件',
+    backupCorrupt: '备份文件 {{file}} 已损坏或不完整（{{detail}}），没有恢复任何数据',
+    backupNeedsPassphrase:
+      '备份文件 {{file}} 有密码保护，请用 --passphrase-file 文件 或环境变量 STATION_BACKUP_PASSPHRASE 提供密码',
+    backupWrongPassphrase: '备份密码不对（或备份文件已被改动），没有恢复任何数据',
+    restoreTargetNotEmpty:
+      '目标数据目录 {{dir}} 不是空的。为防止覆盖现有数据，恢复只写入空目录；确需覆盖请加 --force',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
@@ -141,5 +166,78 @@ export const zhCN = {
     state: { active: '在册', left: '已离开', transferred: '已转出' },
     yes: '是',
     no: '否',
+  },
+  equipment: {
+    added: '设备已登记，编号 {{id}}，应于 {{replaceBy}} 更换',
+    empty:
+      '设备登记还是空的。可以用 station equipment add 或 station equipment import 文件.xlsx 登记',
+    total: '共 {{count}} 件设备',
+    exported: '设备登记已导出：{{file}}（{{count}} 件）',
+    statusSet: '设备 {{id}} 的状态已改为：{{status}}',
+    logged: '已为设备 {{id}} 记下 {{doneOn}} 的维护记录',
+    problemLine: '第 {{row}} 行（{{column}}）：{{message}}',
+    due: {
+      overdue: '已到更换期（截至 {{at}}）：{{count}} 件',
+      soon: '到 {{year}} 年底前到期：{{count}} 件',
+    },
+    import: {
+      refused: '设备登记表有 {{count}} 处问题，什么都没有导入。请改正后重新导入：',
+      done: '设备登记已导入：新增 {{created}} 件，更新 {{updated}} 件，{{unchanged}} 件无变化',
+      preview:
+        '预览（没有写入）：将新增 {{created}} 件，更新 {{updated}} 件，{{unchanged}} 件无变化',
+      unknownColumns: '以下列无法识别，已忽略：{{columns}}',
+    },
+    problem: {
+      kindColumnMissing:
+        '找不到“设备类型”列。表的第一行应是列名：设备类型、品牌型号、序列号、购置日期、供应商、资金来源、使用年限、状态、备注',
+      headerDuplicate: '列名“{{header}}”重复（第 {{first}} 列和第 {{second}} 列），请删去其中一列',
+      kindMissing: '缺少设备类型',
+      kindUnknown:
+        '设备类型“{{value}}”无法识别。请填 电脑、机顶盒、电视、投影仪、卫星接收机、路由器、UPS、音箱、摄像头 或 其他',
+      modelMissing: '缺少品牌型号',
+      purchasedMissing: '缺少购置日期',
+      dateBad: '“{{value}}”不是日期，请写成 2019-07-01、2019/7/1 或 2019年7月1日',
+      dateImpossible: '日期“{{value}}”不存在，请检查月和日',
+      dateTooEarly: '日期“{{value}}”早于 1900 年，请检查',
+      dateFuture: '日期“{{value}}”晚于今天，请检查',
+      lifeBad: '使用年限“{{value}}”无效，应为 1 到 50 之间的整数（年）',
+      statusUnknown: '状态“{{value}}”无法识别，请填 在用、故障、维修中 或 已报废',
+      tooLong: '内容太长，最多 {{max}} 个字',
+      serialDuplicateInFile: '序列号 {{serial}} 与第 {{other}} 行重复',
+    },
+    column: {
+      id: '编号',
+      kind: '设备类型',
+      model: '品牌型号',
+      serial: '序列号',
+      purchased: '购置日期',
+      lifeYears: '使用年限',
+      status: '状态',
+      replaceBy: '应更换日期',
+    },
+    kind: {
+      terminal: '终端',
+      display: '显示设备',
+      satellite: '卫星接收机',
+      router: '路由器',
+      ups: 'UPS',
+      speaker: '音箱',
+      camera: '摄像头',
+      other: '其他',
+    },
+    status: { in_use: '在用', faulty: '故障', under_repair: '维修中', retired: '已报废' },
+  },
+  backup: {
+    written:
+      '备份已写入 {{file}}（{{size}} KB，数据库结构版本 {{version}}，另带 {{files}} 个密钥/设置文件，未加密）',
+    writtenEncrypted:
+      '备份已写入 {{file}}（{{size}} KB，数据库结构版本 {{version}}，另带 {{files}} 个密钥/设置文件，已用密码加密）',
+    noCourseCache: '课程缓存不在备份内：新终端上请重新同步课程，或从 U 盘导入课程。',
+    restored:
+      '已从 {{createdAt}} 的备份恢复到 {{dir}}（数据库结构版本 {{version}}，完整性检查通过，{{files}} 个密钥/设置文件）',
+    restoreNoCourseCache: '课程缓存没有随备份带来：请在新终端上重新同步课程，或从 U 盘导入课程。',
+  },
+  diagnostics: {
+    written: '诊断包已写入 {{file}}（{{count}} 个文件，不含党员个人信息，也不含密码和密钥）',
   },
 } as const;

@@ -17,6 +17,9 @@ const TimeZone = z.string().refine(
   { error: 'unknown IANA time zone' },
 );
 
+/** A service life in whole years (equipment.life.*). */
+const LifeYears = z.number().int().min(1).max(50);
+
 export const SETTINGS = {
   // Identity of this station.
   'terminal.id': { schema: z.string().min(1), default: '', readOnly: true },
@@ -59,6 +62,18 @@ export const SETTINGS = {
       .max(24 * 60),
     default: 30,
   },
+
+  // Equipment replacement cycle (DOMAIN.md glossary, 设备更新换代: "per device: purchase date,
+  // service life"). DOMAIN.md gives no figures; these are common depreciation lives for such
+  // equipment, and a county sets its own with `station config set equipment.life.KIND N`.
+  'equipment.life.terminal': { schema: LifeYears, default: 6 },
+  'equipment.life.display': { schema: LifeYears, default: 8 },
+  'equipment.life.satellite': { schema: LifeYears, default: 8 },
+  'equipment.life.router': { schema: LifeYears, default: 5 },
+  'equipment.life.ups': { schema: LifeYears, default: 5 },
+  'equipment.life.speaker': { schema: LifeYears, default: 8 },
+  'equipment.life.camera': { schema: LifeYears, default: 6 },
+  'equipment.life.other': { schema: LifeYears, default: 6 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

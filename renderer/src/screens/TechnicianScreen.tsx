@@ -35,7 +35,12 @@ function statusRows(
 }
 
 /** The technician's console: what a person on the phone to the county needs to read out. */
-export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
+export function TechnicianScreen({
+  grant,
+  onBack,
+  onLock,
+  onOpenEquipment,
+}: ProtectedScreenProps & { onOpenEquipment?: () => void }) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [status, reload] = useStationQuery(
@@ -46,6 +51,16 @@ export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps
   return (
     <div className="screen technician-screen" data-testid="technician-screen">
       <ScreenHeader title={t('technician.title')} onBack={onBack}>
+        {onOpenEquipment ? (
+          <button
+            type="button"
+            className="button"
+            data-testid="open-equipment"
+            onClick={onOpenEquipment}
+          >
+            {t('equipment.open')}
+          </button>
+        ) : null}
         <LockButton label={t('technician.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">

@@ -4,7 +4,8 @@ import { openStation } from '../../service.js';
 import { startLoopbackServer } from '../../http/server.js';
 import { StationFailure } from '../../errors.js';
 import { dispatch } from '../../api/dispatch.js';
-import { appRoot, resolveDataDir } from '../../paths.js';
+import { openFileLog } from '../../log.js';
+import { appRoot, appVersion, resolveDataDir } from '../../paths.js';
 import { parseCommand, type CommandContext } from '../context.js';
 
 export const DEFAULT_PORT = 17380;
@@ -43,13 +44,17 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
     io.stderr(`[station] UI not built at ${uiDir}: run npm run build`);
   }
   const station = await openStation({ dataDir: resolveDataDir(values.data, io.env) });
+  const log = openFileLog(station.dataDir, { clock: station.clock });
+  station.log = log;
   let server;
   try {
     server = await startLoopbackServer(station, { port, uiDir });
   } catch (err) {
+    log.log('error', 'serve.failed', { detail: err instanceof Error ? err.message : String(err) });
     station.close();
     throw err;
   }
+  log.log('info', 'serve.started', { port: server.port, version: appVersion() });
   // Answer the kiosk's first question once before announcing ready: the first call pays for
   // loading the translations and schema locales, and the screen should not wait for that.
   await dispatch(station, 'getHome', {});
@@ -58,6 +63,7 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
   await untilSignal();
   io.stderr(t('cli.stopping'));
   await server.close();
+  log.log('info', 'serve.stopped', {});
   station.close();
   return 0;
 }

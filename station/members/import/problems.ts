@@ -42,6 +42,6 @@ export interface RosterWarning {
 }
 
 /** Problems in the order a person fixes them: by row, then left to right. */
-export function sortProblems(problems: RosterProblem[], order: (p: RosterProblem) => number) {
+export function sortProblems<P extends { row: number }>(problems: P[], order: (p: P) => number) {
   return [...problems].sort((a, b) => a.row - b.row || order(a) - order(b));
 }

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import { StationFailure } from '../../errors.js';
+import { StationFailure, type ErrorKey } from '../../errors.js';
 import { decodeText, implausibleTextReason } from './decode.js';
 import { isBlankRow, type CellValue, type RosterTable, type TableRow } from './table.js';
 
@@ -15,26 +15,55 @@ function hasMagic(buf: Uint8Array, magic: number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
-function notATable(): StationFailure {
-  return new StationFailure('BAD_REQUEST', 'rosterNotTable');
+/**
+ * The messages a table reader fails with, so each kind of sheet (the roster, the equipment
+ * register) names itself: "this is not a roster" vs "this is not an equipment register".
+ */
+export interface TableErrors {
+  tooLarge: ErrorKey;
+  oldXls: ErrorKey;
+  notTable: ErrorKey;
+  empty: ErrorKey;
+  undecodable: ErrorKey;
+  csvBroken: ErrorKey;
 }
+
+export const ROSTER_ERRORS: TableErrors = {
+  tooLarge: 'rosterTooLarge',
+  oldXls: 'rosterOldXls',
+  notTable: 'rosterNotTable',
+  empty: 'rosterEmpty',
+  undecodable: 'rosterUndecodable',
+  csvBroken: 'rosterCsvBroken',
+};
 
 /**
  * Reads a roster file's bytes into tables of cells, one per candidate worksheet (a CSV has one).
  * Whatever is not a roster — empty, an image, an old .xls, a zip that is not a workbook, noise —
  * fails with one sentence rather than a parser's stack.
  */
-export async function readRosterTables(buf: Uint8Array): Promise<RosterTable[]> {
-  if (buf.length > MAX_ROSTER_BYTES) {
-    throw new StationFailure('BAD_REQUEST', 'rosterTooLarge', {
+export function readRosterTables(buf: Uint8Array): Promise<RosterTable[]> {
+  return readTables(buf, ROSTER_ERRORS);
+}
+
+/** Any spreadsheet (XLSX or CSV) → tables of cells; failures use `errors`' messages. */
+export async function readTables(
+  buf: Uint8Array,
+  errors: TableErrors,
+  maxBytes = MAX_ROSTER_BYTES,
+): Promise<RosterTable[]> {
+  if (buf.length > maxBytes) {
+    throw new StationFailure('BAD_REQUEST', errors.tooLarge, {
       size: Math.ceil(buf.length / (1024 * 1024)),
-      max: MAX_ROSTER_BYTES / (1024 * 1024),
+      max: maxBytes / (1024 * 1024),
     });
   }
-  if (hasMagic(buf, OLE2_MAGIC)) throw new StationFailure('BAD_REQUEST', 'rosterOldXls');
-  const tables = hasMagic(buf, ZIP_MAGIC) ? await readWorkbook(buf) : [readCsv(buf)];
+  if (hasMagic(buf, OLE2_MAGIC)) throw new StationFailure('BAD_REQUEST', errors.oldXls);
+  const tables = hasMagic(buf, ZIP_MAGIC)
+    ? await readWorkbook(buf, errors)
+    : [readCsv(buf, errors)];
   if (tables.every((t) => t.rows.every((r) => isBlankRow(r.cells)))) {
-    throw new StationFailure('BAD_REQUEST', 'rosterEmpty');
+    throw new StationFailure('BAD_REQUEST', errors.empty);
   }
   return tables;
 }
@@ -56,12 +85,12 @@ function guessDelimiter(text: string): string {
   return candidates[0]!.n > 0 ? candidates[0]!.d : ',';
 }
 
-export function readCsv(buf: Uint8Array): RosterTable {
+export function readCsv(buf: Uint8Array, errors: TableErrors = ROSTER_ERRORS): RosterTable {
   const { text, encoding } = decodeText(buf);
-  if (text.trim() === '') throw new StationFailure('BAD_REQUEST', 'rosterEmpty');
+  if (text.trim() === '') throw new StationFailure('BAD_REQUEST', errors.empty);
   const implausible = implausibleTextReason(text);
-  if (implausible === 'binary') throw notATable();
-  if (implausible === 'undecodable') throw new StationFailure('BAD_REQUEST', 'rosterUndecodable');
+  if (implausible === 'binary') throw new StationFailure('BAD_REQUEST', errors.notTable);
+  if (implausible === 'undecodable') throw new StationFailure('BAD_REQUEST', errors.undecodable);
   let records: string[][];
   try {
     records = parseCsv(text, {
@@ -72,7 +101,7 @@ export function readCsv(buf: Uint8Array): RosterTable {
     }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 0;
-    throw new StationFailure('BAD_REQUEST', 'rosterCsvBroken', { line });
+    throw new StationFailure('BAD_REQUEST', errors.csvBroken, { line });
   }
   // A spreadsheet shows one row per record, so a quoted cell spanning lines is still one row.
   const rows: TableRow[] = records.map((cells, i) => ({ row: i + 1, cells }));
@@ -104,7 +133,7 @@ function toCellValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-async function readWorkbook(buf: Uint8Array): Promise<RosterTable[]> {
+async function readWorkbook(buf: Uint8Array, errors: TableErrors): Promise<RosterTable[]> {
   // Loaded on demand: exceljs takes a quarter of a second to load, which every other `station`
   // command would otherwise pay.
   const { default: excel } = await import('exceljs');
@@ -112,7 +141,7 @@ async function readWorkbook(buf: Uint8Array): Promise<RosterTable[]> {
   try {
     await workbook.xlsx.load(Buffer.from(buf) as unknown as ExcelJS.Buffer);
   } catch {
-    throw notATable();
+    throw new StationFailure('BAD_REQUEST', errors.notTable);
   }
   const tables: RosterTable[] = [];
   for (const sheet of workbook.worksheets) {
@@ -125,6 +154,6 @@ async function readWorkbook(buf: Uint8Array): Promise<RosterTable[]> {
     });
     tables.push({ format: 'xlsx', sheet: sheet.name, rows });
   }
-  if (tables.length === 0) throw notATable();
+  if (tables.length === 0) throw new StationFailure('BAD_REQUEST', errors.notTable);
   return tables;
 }
