@@ -7,7 +7,6 @@ import { applyLanguage } from './i18n/index.js';
 import { isTextField } from './nav/focus.js';
 import { useSpatialNav } from './nav/useSpatialNav.js';
 import { currentScreen, grantOf, INITIAL_STACK, lockGrantOf, navigate } from './navigation.js';
-import { EquipmentScreen } from './screens/EquipmentScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 
 // Only the home screen is in the first bundle: every other screen is its own chunk, fetched from
@@ -21,6 +20,9 @@ const PinScreen = lazy(() =>
 );
 const SetupScreen = lazy(() =>
   import('./screens/SetupScreen.js').then((m) => ({ default: m.SetupScreen })),
+);
+const EquipmentScreen = lazy(() =>
+  import('./screens/EquipmentScreen.js').then((m) => ({ default: m.EquipmentScreen })),
 );
 const TechnicianScreen = lazy(() =>
   import('./screens/TechnicianScreen.js').then((m) => ({ default: m.TechnicianScreen })),
