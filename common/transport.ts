@@ -19,6 +19,8 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'getYearReport',
+  'getMemberReport',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

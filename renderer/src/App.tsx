@@ -12,6 +12,8 @@ import { OrganizerScreen } from './screens/OrganizerScreen.js';
 import { PinScreen } from './screens/PinScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { TechnicianScreen } from './screens/TechnicianScreen.js';
+import { MemberReportScreen } from './screens/MemberReportScreen.js';
+import { YearReportScreen } from './screens/YearReportScreen.js';
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -160,8 +162,48 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
       />
     );
   } else if (screen.name === 'organizer') {
+    const { grant } = screen;
+    const year = homeState.home.today.year;
     content = (
-      <OrganizerScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+      <OrganizerScreen
+        grant={grant}
+        onBack={leave}
+        onLock={() => void lockAndGoHome()}
+        onOpenYearReport={() =>
+          dispatch({ type: 'openReport', screen: { name: 'yearReport', grant, year } })
+        }
+        onOpenMemberReport={(memberId) =>
+          dispatch({ type: 'openReport', screen: { name: 'memberReport', grant, year, memberId } })
+        }
+      />
+    );
+  } else if (screen.name === 'yearReport') {
+    const { grant } = screen;
+    content = (
+      <YearReportScreen
+        grant={grant}
+        year={screen.year}
+        onBack={leave}
+        onYear={(year) => {
+          dispatch({ type: 'back' });
+          dispatch({ type: 'openReport', screen: { name: 'yearReport', grant, year } });
+        }}
+        onOpenMember={(memberId) =>
+          dispatch({
+            type: 'openReport',
+            screen: { name: 'memberReport', grant, year: screen.year, memberId },
+          })
+        }
+      />
+    );
+  } else if (screen.name === 'memberReport') {
+    content = (
+      <MemberReportScreen
+        grant={screen.grant}
+        memberId={screen.memberId}
+        year={screen.year}
+        onBack={leave}
+      />
     );
   } else {
     content = (

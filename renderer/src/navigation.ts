@@ -8,11 +8,17 @@ export type Screen =
   | { name: 'home' }
   | { name: 'pin'; role: Role }
   | { name: 'organizer'; grant: string }
-  | { name: 'technician'; grant: string };
+  | { name: 'technician'; grant: string }
+  // The organizer's report pages borrow the organizer's grant; Back returns to the organizer page.
+  | { name: 'yearReport'; grant: string; year: number }
+  | { name: 'memberReport'; grant: string; year: number; memberId: number };
+
+export type ReportScreen = Extract<Screen, { name: 'yearReport' | 'memberReport' }>;
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
+  | { type: 'openReport'; screen: ReportScreen }
   | { type: 'back' }
   | { type: 'home' };
 
@@ -27,6 +33,8 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
       const below = stack.at(-1)?.name === 'pin' ? stack.slice(0, -1) : stack;
       return [...below, { name: action.role, grant: action.grant }];
     }
+    case 'openReport':
+      return [...stack, action.screen];
     case 'back':
       return stack.length > 1 ? stack.slice(0, -1) : stack;
     case 'home':

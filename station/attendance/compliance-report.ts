@@ -5,110 +5,31 @@
  * mobile members' training. Database in, plain object out; `station report compliance` prints it
  * and the kiosk's year page shows it.
  */
+import type {
+  ComplianceReport,
+  LeaderLine,
+  MemberHoursLine,
+  MobileLine,
+  MonthLine,
+  NewMemberLine,
+  SeasonLine,
+  SessionRef,
+} from '../../common/contract-reports.js';
 import type { Db } from '../db/open.js';
 import type { MemberRole } from '../domain/roles.js';
 import { missedMonths, firstCountedMonth, monthKey } from '../domain/missed-months.js';
-import {
-  newMemberStatus,
-  seasonStatus,
-  winterSpringSeasons,
-  type NewMemberStatus,
-} from '../domain/compliance-rules.js';
+import { newMemberStatus, seasonStatus, winterSpringSeasons } from '../domain/compliance-rules.js';
 import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
 import { NO_HOURS, yearHours, yearlyTarget } from './hours-report.js';
 import type { SessionKind } from './kinds.js';
 
+export type { ComplianceReport } from '../../common/contract-reports.js';
+
 /** Session kinds that are a concentrated training (集中培训) for leaders and mobile members. */
-export const CONCENTRATED_KINDS: readonly SessionKind[] = ['training', 'winter-spring'];
-
-export interface SessionRef {
-  id: number;
-  kind: SessionKind;
-  title: string;
-  /** Local date, YYYY-MM-DD. */
-  date: string;
-  /** Members checked in. */
-  attendees: number;
-}
-
-export type MonthStatus = 'held' | 'missed' | 'open' | 'not-counted';
-
-export interface MonthLine {
-  month: string;
-  sessions: number;
-  byKind: Partial<Record<SessionKind, number>>;
-  /**
-   * held: a collective study took place; missed: a past, counted month without one; open: the
-   * current or a later month; not-counted: before the station was set up.
-   */
-  status: MonthStatus;
-}
-
-export interface MemberHoursLine {
-  id: number;
-  name: string;
-  role: MemberRole;
-  hours: number;
-  target: number;
-  /** target − hours, never negative. */
-  shortfall: number;
-  sessions: number;
-  makeup: number;
-  external: number;
-}
-
-export interface LeaderLine extends MemberHoursLine {
-  trained: boolean;
-  trainings: SessionRef[];
-}
-
-export interface NewMemberLine {
-  id: number;
-  name: string;
-  joinedOn: string;
-  deadline: string;
-  daysLeft: number;
-  status: NewMemberStatus;
-  trainedOn: string | null;
-}
-
-export interface SeasonLine {
-  label: string;
-  from: string;
-  to: string;
-  status: 'done' | 'in-progress' | 'upcoming';
-  sessions: SessionRef[];
-  /** Distinct local days with a winter–spring session in the season. */
-  days: number;
-  /** At least winterSpring.minDays days. */
-  enough: boolean;
-}
-
-export interface MobileLine extends MemberHoursLine {
-  worksIn: string | null;
-  /** Took part in a concentrated training at home this year (返乡参加集中培训). */
-  trainedAtHome: boolean;
-}
-
-export interface ComplianceReport {
-  year: number;
-  village: string;
-  /** When the report was made, ISO with the station's offset. */
-  asOf: string;
-  timeZone: string;
-  setUpOn: string;
-  months: MonthLine[];
-  missedMonths: string[];
-  members: { active: number; belowTarget: number };
-  belowTarget: MemberHoursLine[];
-  leaders: LeaderLine[];
-  /** Setting newMember.trainingWithinMonths, the window the deadlines below come from. */
-  newMemberWithinMonths: number;
-  newMembers: NewMemberLine[];
-  winterSpring: { minDays: number; seasons: SeasonLine[] };
-  partyLectures: { held: boolean; sessions: SessionRef[] };
-  mobileMembers: MobileLine[];
-}
+export const CONCENTRATED_KINDS: readonly string[] = [
+  'training',
+  'winter-spring',
+] satisfies SessionKind[];
 
 interface MemberInfo {
   id: number;

@@ -1,4 +1,4 @@
-import type { ComplianceReport, MemberHoursLine } from '../../attendance/compliance-report.js';
+import type { ComplianceReport, MemberHoursLine } from '../../../common/contract-reports.js';
 import type { Translate } from '../../i18n/index.js';
 import { formatTable } from './members.js';
 
