@@ -172,8 +172,10 @@ export function complianceReport(db: Db, year: number, now: Date): ComplianceRep
     firstTraining.set(r.memberId, list);
   }
   const newMembers: NewMemberLine[] = [];
+  // Joined so long ago that the deadline lies before the year: not worth the date arithmetic.
+  const joinedSince = `${year - Math.ceil(withinMonths / 12) - 1}-01-01`;
   for (const m of members) {
-    if (!m.joinedOn || m.joinedOn > `${year}-12-31`) continue;
+    if (!m.joinedOn || m.joinedOn > `${year}-12-31` || m.joinedOn < joinedSince) continue;
     const joinedOn = m.joinedOn;
     const trainedOn = (firstTraining.get(m.id) ?? []).find((d) => d >= joinedOn) ?? null;
     const st = newMemberStatus({

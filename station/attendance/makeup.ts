@@ -23,7 +23,7 @@
  */
 import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
-import { capPerDay, creditForMinutes, type HoursPolicy } from '../domain/hours.js';
+import { creditForMinutes, type HoursPolicy } from '../domain/hours.js';
 import { zonedParts } from '../domain/zoned-time.js';
 import { mergeRanges, type WatchedRange } from '../playback/play-log.js';
 import { sessionCredits, type SessionCredit } from './credits.js';
@@ -212,30 +212,41 @@ export function combineHours(
   external: readonly { memberId: number; hours: number }[],
   maxPerDay: number,
 ): Map<number, MemberYearHours> {
-  type Item = { day: string; credit: number; startedAt: string; makeup: boolean };
-  const byMember = new Map<number, Item[]>();
-  const add = (memberId: number, item: Item) => {
-    const list = byMember.get(memberId);
-    if (list) list.push(item);
-    else byMember.set(memberId, [item]);
+  // Sessions come ordered by start; make-ups too. Walking both in one merged order lets the cap
+  // run as the day fills up (the rule of domain/hours.ts capPerDay) without a copy per line.
+  const acc = new Map<number, { sessions: number; makeup: number; used: Map<string, number> }>();
+  const take = (memberId: number, day: string, credit: number, makeup: boolean) => {
+    let a = acc.get(memberId);
+    if (!a) {
+      a = { sessions: 0, makeup: 0, used: new Map() };
+      acc.set(memberId, a);
+    }
+    const before = a.used.get(day) ?? 0;
+    const capped = Math.max(0, Math.min(credit, maxPerDay - before));
+    a.used.set(day, before + capped);
+    if (makeup) a.makeup += capped;
+    else a.sessions += capped;
   };
-  for (const c of sessions) add(c.memberId, { ...c, makeup: false });
-  for (const m of makeups) add(m.memberId, { ...m, makeup: true });
+  let j = 0;
+  for (const c of sessions) {
+    while (j < makeups.length && makeups[j]!.startedAt < c.startedAt) {
+      const m = makeups[j++]!;
+      take(m.memberId, m.day, m.credit, true);
+    }
+    take(c.memberId, c.day, c.credit, false);
+  }
+  for (; j < makeups.length; j++) {
+    const m = makeups[j]!;
+    take(m.memberId, m.day, m.credit, true);
+  }
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const result = new Map<number, MemberYearHours>();
-  for (const [memberId, items] of byMember) {
-    if (items.some((it) => it.makeup)) items.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-    let sessionSum = 0;
-    let makeupSum = 0;
-    for (const it of capPerDay(items, maxPerDay)) {
-      if (it.makeup) makeupSum += it.capped;
-      else sessionSum += it.capped;
-    }
+  for (const [memberId, a] of acc) {
     result.set(memberId, {
-      sessions: round(sessionSum),
-      makeup: round(makeupSum),
+      sessions: round(a.sessions),
+      makeup: round(a.makeup),
       external: 0,
-      total: round(sessionSum + makeupSum),
+      total: round(a.sessions + a.makeup),
     });
   }
   for (const e of external) {
