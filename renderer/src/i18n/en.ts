@@ -137,6 +137,7 @@ export const en: Messages = {
     held: 'Held',
     open: 'Ahead',
     notCounted: 'Before set-up',
+    listSeparator: ', ',
     missedSummary: '{{count}} months missed: {{months}}',
     noMissed: 'No month missed',
     belowTarget: 'Below target: {{count}} of {{total}}',

@@ -134,6 +134,7 @@ export const zhCN = {
     held: '已学',
     open: '未到',
     notCounted: '建站前',
+    listSeparator: '、',
     missedSummary: '缺学 {{count}} 个月：{{months}}',
     noMissed: '没有缺学的月份',
     belowTarget: '学时未达标：{{count}} 名（共 {{total}} 名）',

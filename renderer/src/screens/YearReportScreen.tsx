@@ -199,7 +199,9 @@ export function YearReportScreen({
                 {report.missedMonths.length
                   ? t('reports.missedSummary', {
                       count: report.missedMonths.length,
-                      months: report.missedMonths.map((m) => Number(m.slice(5))).join('、'),
+                      months: report.missedMonths
+                        .map((m) => Number(m.slice(5)))
+                        .join(t('reports.listSeparator')),
                     })
                   : t('reports.noMissed')}
               </p>
