@@ -120,6 +120,7 @@ describe('the year page and member page behind the organizer PIN', () => {
     const first = await page.evaluate(() => document.activeElement?.textContent ?? '');
     await press(page, 'Enter');
     await page.getByTestId('member-report-screen').waitFor();
+    await page.getByTestId('member-stats').waitFor(); // loaded, not the loading state
     expect(await page.getByTestId('member-report-screen').innerText()).toContain(first.slice(0, 3));
     expect(await text(page, 'member-hours')).toBe('0');
     expect(await page.getByTestId('member-absences').innerText()).toContain('缺席（10 次）');
@@ -146,6 +147,7 @@ describe('the year page and member page behind the organizer PIN', () => {
     await page.getByTestId(`member-${yang.id}`).focus();
     await press(page, 'Enter');
     await page.getByTestId('member-report-screen').waitFor();
+    await page.getByTestId('member-stats').waitFor(); // loaded, not the loading state
     // This year: nothing yet. Back returns to the organizer page, still unlocked.
     expect(await page.getByTestId('member-report-screen').innerText()).toContain('杨德明');
     await press(page, 'Escape');
