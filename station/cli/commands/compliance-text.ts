@@ -20,7 +20,11 @@ export function complianceText(r: ComplianceReport, t: Translate): string[] {
     t(`report.${k}`),
   );
 
-  out.push(t('report.title', { village: r.village, year: r.year, asOf: r.asOf.slice(0, 10) }), '');
+  // A station not yet named (no village set) still gets a clean first line.
+  out.push(
+    t('report.title', { village: r.village, year: r.year, asOf: r.asOf.slice(0, 10) }).trim(),
+    '',
+  );
 
   out.push(t('report.months'));
   out.push(
