@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { METHOD_NAMES } from './transport.js';
 import { equipmentContract } from './contract-equipment.js';
+import { reportMethods } from './contract-reports.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -109,6 +110,7 @@ export const contract = {
   getTechnicianStatus: method<TechnicianStatus>()(WithGrant),
   listCourses: method<CourseSummary[]>()(NoArgs),
   ...equipmentContract,
+  ...reportMethods,
 };
 
 export type Contract = typeof contract;

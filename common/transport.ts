@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'addEquipment',
   'setEquipmentStatus',
   'addMaintenanceEntry',
+  'getYearReport',
+  'getMemberReport',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -10,10 +10,11 @@ import { backupBench } from './bench/backup.mjs';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
+import { compliance } from './bench/compliance.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
-const BENCHMARKS = [kioskStart, serviceMemory, backupBench];
+const BENCHMARKS = [kioskStart, serviceMemory, backupBench, compliance];
 
 function parseArgs(argv) {
   const opts = { runs: 7, only: null };

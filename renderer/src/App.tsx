@@ -27,6 +27,12 @@ const EquipmentScreen = lazy(() =>
 const TechnicianScreen = lazy(() =>
   import('./screens/TechnicianScreen.js').then((m) => ({ default: m.TechnicianScreen })),
 );
+const YearReportScreen = lazy(() =>
+  import('./screens/YearReportScreen.js').then((m) => ({ default: m.YearReportScreen })),
+);
+const MemberReportScreen = lazy(() =>
+  import('./screens/MemberReportScreen.js').then((m) => ({ default: m.MemberReportScreen })),
+);
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -184,8 +190,48 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
       />
     );
   } else if (screen.name === 'organizer') {
+    const { grant } = screen;
+    const year = homeState.home.today.year;
     content = (
-      <OrganizerScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+      <OrganizerScreen
+        grant={grant}
+        onBack={leave}
+        onLock={() => void lockAndGoHome()}
+        onOpenYearReport={() =>
+          dispatch({ type: 'openReport', screen: { name: 'yearReport', grant, year } })
+        }
+        onOpenMemberReport={(memberId) =>
+          dispatch({ type: 'openReport', screen: { name: 'memberReport', grant, year, memberId } })
+        }
+      />
+    );
+  } else if (screen.name === 'yearReport') {
+    const { grant } = screen;
+    content = (
+      <YearReportScreen
+        grant={grant}
+        year={screen.year}
+        onBack={leave}
+        onYear={(year) => {
+          dispatch({ type: 'back' });
+          dispatch({ type: 'openReport', screen: { name: 'yearReport', grant, year } });
+        }}
+        onOpenMember={(memberId) =>
+          dispatch({
+            type: 'openReport',
+            screen: { name: 'memberReport', grant, year: screen.year, memberId },
+          })
+        }
+      />
+    );
+  } else if (screen.name === 'memberReport') {
+    content = (
+      <MemberReportScreen
+        grant={screen.grant}
+        memberId={screen.memberId}
+        year={screen.year}
+        onBack={leave}
+      />
     );
   } else if (screen.name === 'equipment') {
     content = (

@@ -58,4 +58,24 @@ describe('screen navigation', () => {
       grant: 'g-7',
     });
   });
+
+  it('opens the report pages on top of the organizer page; Back keeps the grant there', () => {
+    const stack = run(
+      { type: 'openPin', role: 'organizer' },
+      { type: 'unlocked', role: 'organizer', grant: 'g' },
+      { type: 'openReport', screen: { name: 'yearReport', grant: 'g', year: 2026 } },
+      {
+        type: 'openReport',
+        screen: { name: 'memberReport', grant: 'g', year: 2026, memberId: 7 },
+      },
+    );
+    // Leaving a report page gives nothing back: the grant belongs to the organizer page below.
+    expect(grantOf(currentScreen(stack))).toBeNull();
+    const back = navigate(stack, { type: 'back' });
+    expect(currentScreen(back)).toEqual({ name: 'yearReport', grant: 'g', year: 2026 });
+    expect(currentScreen(navigate(back, { type: 'back' }))).toEqual({
+      name: 'organizer',
+      grant: 'g',
+    });
+  });
 });

@@ -10,11 +10,17 @@ export type Screen =
   | { name: 'organizer'; grant: string }
   | { name: 'technician'; grant: string }
   /** Opened from the technician console with its grant, which stays the console's to give back. */
-  | { name: 'equipment'; grant: string };
+  | { name: 'equipment'; grant: string }
+  // The organizer's report pages borrow the organizer's grant; Back returns to the organizer page.
+  | { name: 'yearReport'; grant: string; year: number }
+  | { name: 'memberReport'; grant: string; year: number; memberId: number };
+
+export type ReportScreen = Extract<Screen, { name: 'yearReport' | 'memberReport' }>;
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
+  | { type: 'openReport'; screen: ReportScreen }
   | { type: 'back' }
   | { type: 'home' }
   | { type: 'openEquipment'; grant: string };
@@ -30,6 +36,8 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
       const below = stack.at(-1)?.name === 'pin' ? stack.slice(0, -1) : stack;
       return [...below, { name: action.role, grant: action.grant }];
     }
+    case 'openReport':
+      return [...stack, action.screen];
     case 'back':
       return stack.length > 1 ? stack.slice(0, -1) : stack;
     case 'home':
@@ -50,5 +58,5 @@ export function grantOf(screen: Screen): string | null {
 
 /** The grant to give back when locking from this screen (leaving a sub-page keeps it). */
 export function lockGrantOf(screen: Screen): string | null {
-  return grantOf(screen) ?? (screen.name === 'equipment' ? screen.grant : null);
+  return 'grant' in screen ? screen.grant : null;
 }

@@ -22,6 +22,7 @@ import { listLocalCourses } from '../content/local-courses.js';
 import { dataVolumeGrade, networkGrade } from '../health/quick-status.js';
 import { appVersion, DB_FILE } from '../paths.js';
 import { createEquipmentHandlers } from './handlers-equipment.js';
+import { createReportsHandlers } from './handlers-reports.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -127,5 +128,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     listCourses: () => listLocalCourses(ctx.contentDir),
 
     ...createEquipmentHandlers(ctx),
+    ...createReportsHandlers(ctx),
   };
 }

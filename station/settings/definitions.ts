@@ -74,6 +74,10 @@ export const SETTINGS = {
   'equipment.life.speaker': { schema: LifeYears, default: 8 },
   'equipment.life.camera': { schema: LifeYears, default: 6 },
   'equipment.life.other': { schema: LifeYears, default: 6 },
+  // Year page (compliance report): how early a new member's training deadline is flagged, and
+  // how many days of winter–spring training a season needs (DOMAIN.md: 2–3 days).
+  'newMember.warnDays': { schema: z.number().int().min(0).max(365), default: 30 },
+  'winterSpring.minDays': { schema: z.number().int().min(1).max(30), default: 2 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

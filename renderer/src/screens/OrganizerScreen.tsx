@@ -5,24 +5,43 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
+import { CalendarIcon } from '../components/Icons.js';
+import { Tile } from '../components/Tile.js';
 import { useStationQuery } from './useStationQuery.js';
 
 type Member = OrganizerOverview['members'][number];
 
-function MemberTile({ member }: { member: Member }) {
+function MemberTile({ member, onOpen }: { member: Member; onOpen: () => void }) {
   const { t } = useTranslation();
+  // A button: Enter on a member opens their page of hours (reports).
   return (
-    <li className={`member member--${member.role}`} data-testid="member">
-      <span className="member__name">{member.name}</span>
-      {member.role !== 'member' ? (
-        <span className="member__role">{t(`organizer.${member.role}`)}</span>
-      ) : null}
+    <li data-testid="member">
+      <button
+        type="button"
+        className={`member member--button member--${member.role}`}
+        data-testid={`member-${member.id}`}
+        onClick={onOpen}
+      >
+        <span className="member__name">{member.name}</span>
+        {member.role !== 'member' ? (
+          <span className="member__role">{t(`organizer.${member.role}`)}</span>
+        ) : null}
+      </button>
     </li>
   );
 }
 
 /** The organizer's page: the village and its roster. Check-in and scheduling come later. */
-export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
+export function OrganizerScreen({
+  grant,
+  onBack,
+  onLock,
+  onOpenYearReport,
+  onOpenMemberReport,
+}: ProtectedScreenProps & {
+  onOpenYearReport: () => void;
+  onOpenMemberReport: (memberId: number) => void;
+}) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [overview, reload] = useStationQuery(
@@ -43,6 +62,15 @@ export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps)
       <main className="screen-body">
         {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}
         {overview.status === 'error' ? <LoadState error={overview.error} onRetry={reload} /> : null}
+        <nav className="organizer-actions">
+          <Tile
+            icon={<CalendarIcon />}
+            label={t('reports.tile')}
+            hint={t('reports.tileHint')}
+            onActivate={onOpenYearReport}
+            testId="tile-reports"
+          />
+        </nav>
         {ready ? (
           <section className="panel members-panel">
             <h2 className="panel__title">{t('organizer.members')}</h2>
@@ -58,7 +86,11 @@ export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps)
                 aria-label={t('organizer.members')}
               >
                 {ready.members.map((member) => (
-                  <MemberTile key={member.id} member={member} />
+                  <MemberTile
+                    key={member.id}
+                    member={member}
+                    onOpen={() => onOpenMemberReport(member.id)}
+                  />
                 ))}
               </ul>
             )}

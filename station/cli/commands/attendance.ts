@@ -18,6 +18,8 @@ import {
   startSession,
 } from '../../attendance/sessions.js';
 import { hoursReport } from '../../attendance/hours-report.js';
+import { complianceReport } from '../../attendance/compliance-report.js';
+import { complianceText } from './compliance-text.js';
 import { recordExternalHours } from '../../attendance/external-hours.js';
 import { parseRosterDate } from '../../members/import/dates.js';
 import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
@@ -180,18 +182,26 @@ export async function attendanceCommand({ args, io }: CommandContext): Promise<n
   });
 }
 
-/** `station report hours --year YYYY [--json]`: each active member's 学时 against the target. */
-export async function reportCommand({ args, io }: CommandContext): Promise<number> {
+/**
+ * `station report hours --year YYYY [--json]`: each active member's 学时 against the target.
+ * `station report compliance --year YYYY [--json]`: the branch's year page.
+ */
+export async function reportCommand({ args, io, t }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(args, { year: { type: 'string' } }, 1);
-  if (positionals[0] !== 'hours') {
-    throw new UsageError('cli.unknownCommand', {
-      command: `report ${positionals[0] ?? ''}`.trim(),
-    });
+  const kind = positionals[0];
+  if (kind !== 'hours' && kind !== 'compliance') {
+    throw new UsageError('cli.unknownCommand', { command: `report ${kind ?? ''}`.trim() });
   }
-  const year = Number(values.year);
   if (!values.year || !/^\d{4}$/.test(values.year))
     throw new UsageError('cli.missingArg', { name: '--year YYYY' });
+  const year = Number(values.year);
   return withDb(values.data, io.env, (db) => {
+    if (kind === 'compliance') {
+      const report = complianceReport(db, year, systemClock.now());
+      if (values.json) io.stdout(JSON.stringify(report));
+      else for (const line of complianceText(report, t)) io.stdout(line);
+      return 0;
+    }
     const { members } = hoursReport(db, year, systemClock.now());
     if (values.json) io.stdout(JSON.stringify({ year, members }));
     else for (const m of members) io.stdout(`${m.name}\t${m.hours}/${m.target}`);
