@@ -19,6 +19,9 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'getPlayerQueue',
+  'recordPlay',
+  'startMakeup',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

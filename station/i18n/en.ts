@@ -59,6 +59,14 @@ export const en: Messages = {
     fileNotFound: 'There is no file {{file}}',
     fileUnreadable: 'The file {{file}} cannot be read: {{detail}}',
     fileNotWritable: 'The file {{file}} cannot be written: {{detail}}',
+    playFileMissing:
+      'The course file {{path}} is missing: it may have been deleted or not finished downloading',
+    courseNotFound: 'There is no course “{{id}}”',
+    makeupNotFound: 'There is no make-up study number {{id}}',
+    makeupMemberInactive: '{{name}} is no longer in this branch; no make-up study can be recorded',
+    playWrongMakeupCourse: 'This make-up study is not for the course “{{course}}”',
+    playLongerThanWall:
+      'Implausible play record: {{watched}} s of video cannot be watched in {{wall}} s',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

@@ -50,6 +50,12 @@ export const zhCN = {
     fileNotFound: '找不到文件 {{file}}',
     fileUnreadable: '无法读取文件 {{file}}：{{detail}}',
     fileNotWritable: '无法写入文件 {{file}}：{{detail}}',
+    playFileMissing: '找不到课件文件 {{path}}，可能已被删除或尚未下载完成',
+    courseNotFound: '找不到课件“{{id}}”',
+    makeupNotFound: '没有编号为 {{id}} 的补学记录',
+    makeupMemberInactive: '{{name}} 已不在本支部，不能登记补学',
+    playWrongMakeupCourse: '这次补学不是课件“{{course}}”的补学',
+    playLongerThanWall: '播放记录不合理：{{wall}} 秒内不可能看完 {{watched}} 秒的内容',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
