@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HomeView, Role } from '../../common/contract.js';
 import { useStation } from './api/context.js';
@@ -12,6 +12,11 @@ import { OrganizerScreen } from './screens/OrganizerScreen.js';
 import { PinScreen } from './screens/PinScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { TechnicianScreen } from './screens/TechnicianScreen.js';
+import { CoursePickScreen } from './screens/CoursePickScreen.js';
+import { MakeupScreen } from './screens/MakeupScreen.js';
+
+// video.js is large; loaded when the player first opens, so the home screen starts as fast as before.
+const PlayerScreen = lazy(() => import('./screens/PlayerScreen.js'));
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -161,7 +166,38 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
     );
   } else if (screen.name === 'organizer') {
     content = (
-      <OrganizerScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+      <OrganizerScreen
+        grant={screen.grant}
+        onBack={leave}
+        onLock={() => void lockAndGoHome()}
+        onPlayCourses={() =>
+          dispatch({ type: 'open', screen: { name: 'coursePick', grant: screen.grant } })
+        }
+        onMakeup={() => dispatch({ type: 'open', screen: { name: 'makeup', grant: screen.grant } })}
+      />
+    );
+  } else if (screen.name === 'coursePick') {
+    content = (
+      <CoursePickScreen
+        onBack={leave}
+        onPlay={(request) => dispatch({ type: 'open', screen: { name: 'player', request } })}
+      />
+    );
+  } else if (screen.name === 'makeup') {
+    content = (
+      <MakeupScreen
+        grant={screen.grant}
+        onBack={leave}
+        onStarted={(makeupId) =>
+          dispatch({ type: 'open', screen: { name: 'player', request: { makeupId } } })
+        }
+      />
+    );
+  } else if (screen.name === 'player') {
+    content = (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <PlayerScreen request={screen.request} onBack={leave} />
+      </Suspense>
     );
   } else {
     content = (

@@ -34,4 +34,19 @@ describe('screen navigation', () => {
     expect(stack).toEqual([{ name: 'home' }]);
     expect(grantOf(currentScreen(stack))).toBeNull();
   });
+
+  it('opens the player from the organizer page; Back returns there with its grant untouched', () => {
+    const stack = run(
+      { type: 'openPin', role: 'organizer' },
+      { type: 'unlocked', role: 'organizer', grant: 'g' },
+      { type: 'open', screen: { name: 'makeup', grant: 'g' } },
+      { type: 'open', screen: { name: 'player', request: { makeupId: 7 } } },
+    );
+    expect(currentScreen(stack)).toEqual({ name: 'player', request: { makeupId: 7 } });
+    // Only the organizer page itself gives the grant back when it is left.
+    expect(grantOf(currentScreen(stack))).toBeNull();
+    expect(grantOf({ name: 'makeup', grant: 'g' })).toBeNull();
+    const back = navigate(navigate(stack, { type: 'back' }), { type: 'back' });
+    expect(currentScreen(back)).toEqual({ name: 'organizer', grant: 'g' });
+  });
 });

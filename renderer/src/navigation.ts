@@ -8,11 +8,22 @@ export type Screen =
   | { name: 'home' }
   | { name: 'pin'; role: Role }
   | { name: 'organizer'; grant: string }
-  | { name: 'technician'; grant: string };
+  | { name: 'technician'; grant: string }
+  // Opened from the organizer's page; the grant stays the organizer page's to give back.
+  | { name: 'coursePick'; grant: string }
+  | { name: 'makeup'; grant: string }
+  | { name: 'player'; request: PlayRequest };
+
+/** What the player plays: a make-up study's course, chosen courses, or (neither) everything. */
+export interface PlayRequest {
+  courseIds?: string[];
+  makeupId?: number;
+}
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
+  | { type: 'open'; screen: Screen }
   | { type: 'back' }
   | { type: 'home' };
 
@@ -27,6 +38,8 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
       const below = stack.at(-1)?.name === 'pin' ? stack.slice(0, -1) : stack;
       return [...below, { name: action.role, grant: action.grant }];
     }
+    case 'open':
+      return [...stack, action.screen];
     case 'back':
       return stack.length > 1 ? stack.slice(0, -1) : stack;
     case 'home':

@@ -5,6 +5,8 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
+import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
+import { Tile } from '../components/Tile.js';
 import { useStationQuery } from './useStationQuery.js';
 
 type Member = OrganizerOverview['members'][number];
@@ -22,7 +24,13 @@ function MemberTile({ member }: { member: Member }) {
 }
 
 /** The organizer's page: the village and its roster. Check-in and scheduling come later. */
-export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
+export function OrganizerScreen({
+  grant,
+  onBack,
+  onLock,
+  onPlayCourses,
+  onMakeup,
+}: ProtectedScreenProps & { onPlayCourses: () => void; onMakeup: () => void }) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [overview, reload] = useStationQuery(
@@ -41,6 +49,23 @@ export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps)
         <LockButton label={t('organizer.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">
+        <nav className="tiles organizer-tiles">
+          <Tile
+            icon={<PlayIcon />}
+            label={t('player.playTile')}
+            hint={t('player.playTileHint')}
+            onActivate={onPlayCourses}
+            testId="tile-play"
+            accent
+          />
+          <Tile
+            icon={<MakeupIcon />}
+            label={t('player.makeupTile')}
+            hint={t('player.makeupTileHint')}
+            onActivate={onMakeup}
+            testId="tile-makeup"
+          />
+        </nav>
         {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}
         {overview.status === 'error' ? <LoadState error={overview.error} onRetry={reload} /> : null}
         {ready ? (
