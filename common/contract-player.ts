@@ -90,6 +90,12 @@ export const playerContract = {
         message: 'a play counts for a session or a make-up study, not both',
       }),
   ),
+  /**
+   * A course's WebVTT subtitles as text. The player hands them to <track> as a blob: URL, which is
+   * same-origin in both shells: a <track> straight from media:// would be a cross-origin load,
+   * which Chromium refuses for tracks without CORS.
+   */
+  getSubtitles: method<string>()(z.object({ courseId: CourseId, path: MediaPath }).strict()),
   /** Starts a member's make-up study of a course (organizer only); plays then log its id. */
   startMakeup: method<MakeupStarted>()(
     z

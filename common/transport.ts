@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'listCourses',
   'getPlayerQueue',
   'recordPlay',
+  'getSubtitles',
   'startMakeup',
 ] as const;
 

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { HandlerContext, Handlers } from './handlers.js';
+import { containedPath } from '../http/media.js';
 import { StationFailure } from '../errors.js';
 import { listLocalCourses } from '../content/local-courses.js';
 import { getSession } from '../attendance/sessions.js';
@@ -8,7 +10,13 @@ import { savePosition } from '../playback/positions.js';
 import { buildQueue, getMakeup } from '../playback/queue.js';
 import { startMakeupStudy, touchMakeupEnd } from '../playback/makeup.js';
 
-type PlayerHandlers = Pick<Handlers, 'getPlayerQueue' | 'recordPlay' | 'startMakeup'>;
+type PlayerHandlers = Pick<
+  Handlers,
+  'getPlayerQueue' | 'recordPlay' | 'getSubtitles' | 'startMakeup'
+>;
+
+/** A subtitle file is a few hundred KB at most; anything bigger is not one. */
+const MAX_SUBTITLE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Media time shown cannot outrun the wall clock. The player has no speed control; the slack
@@ -91,6 +99,28 @@ export function createPlayerHandlers(
         );
       })();
       return { playId, watchedSeconds };
+    },
+
+    getSubtitles: async ({ courseId, path: rel }) => {
+      const course = findCourse(courseId);
+      const listed = course.files.some((f) => f.subtitles.some((s) => s.path === rel));
+      const file = listed ? containedPath(ctx.contentDir, rel) : null;
+      if (!file) throw new StationFailure('NOT_FOUND', 'subtitlesMissing', { path: rel });
+      try {
+        const handle = await fs.promises.open(file, 'r');
+        try {
+          const { size } = await handle.stat();
+          if (size > MAX_SUBTITLE_BYTES) {
+            throw new StationFailure('BAD_REQUEST', 'subtitlesTooLarge', { path: rel });
+          }
+          return await handle.readFile('utf8');
+        } finally {
+          await handle.close();
+        }
+      } catch (err) {
+        if (err instanceof StationFailure) throw err;
+        throw new StationFailure('NOT_FOUND', 'subtitlesMissing', { path: rel });
+      }
     },
 
     startMakeup: ({ grant, memberId, courseId, forSessionId }) => {

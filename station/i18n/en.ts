@@ -67,6 +67,8 @@ export const en: Messages = {
     playWrongMakeupCourse: 'This make-up study is not for the course “{{course}}”',
     playLongerThanWall:
       'Implausible play record: {{watched}} s of video cannot be watched in {{wall}} s',
+    subtitlesMissing: 'The subtitle file {{path}} is missing',
+    subtitlesTooLarge: 'The subtitle file {{path}} is too large to be subtitles',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

@@ -56,6 +56,8 @@ export const zhCN = {
     makeupMemberInactive: '{{name}} 已不在本支部，不能登记补学',
     playWrongMakeupCourse: '这次补学不是课件“{{course}}”的补学',
     playLongerThanWall: '播放记录不合理：{{wall}} 秒内不可能看完 {{watched}} 秒的内容',
+    subtitlesMissing: '找不到字幕文件 {{path}}',
+    subtitlesTooLarge: '字幕文件 {{path}} 太大，不像是字幕',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {

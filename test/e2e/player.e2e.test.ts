@@ -46,7 +46,9 @@ beforeEach(async () => {
 afterEach(async () => {
   await context?.close();
   expect(await target.stop()).toBe(0);
-  expect(watch.foreignRequests).toEqual([]);
+  // blob: URLs of the page's own origin are the subtitles handed to <track>: in memory, not sent.
+  const local = `blob:${target.origin}/`;
+  expect(watch.foreignRequests.filter((url) => !url.startsWith(local))).toEqual([]);
 });
 
 const contentDir = () => path.join(target.dataDir, 'content');

@@ -191,6 +191,19 @@ describe('the player API over loopback HTTP', () => {
     expect(noSession.status).toBe(404);
   });
 
+  it('hands out a course’s subtitles, and nothing else, as text', async () => {
+    const ok = await rpc('getSubtitles', { courseId: 'demo', path: 'demo/intro.zh.vtt' });
+    expect(ok.status).toBe(200);
+    expect(ok.json.value).toBe(fs.readFileSync(contentFile('demo/intro.zh.vtt'), 'utf8'));
+    expect(ok.json.value).toMatch(/^WEBVTT/);
+    for (const p of ['demo/intro.mp4', '../station.db', 'demo/../../station.db', 'demo/x.vtt']) {
+      const refused = await rpc('getSubtitles', { courseId: 'demo', path: p });
+      expect(refused.status).toBe(404);
+      expect(refused.json.error.message).toContain('字幕');
+    }
+    expect((await rpc('getSubtitles', { courseId: 'demo' })).status).toBe(400);
+  });
+
   it('records a make-up study for a member, and its plays carry the make-up id', async () => {
     const unlock = await rpc('unlock', { role: 'organizer', pin: '1234' });
     const grant = unlock.json.value.grant as string;

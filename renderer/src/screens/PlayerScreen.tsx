@@ -237,22 +237,39 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
     lastReportedPosition.current = -1;
     lastProgressRef.current = performance.now();
     player.src({ src: mediaUrl(item.path), type: mediaTypeOf(item.path) });
+    // Subtitles go in as blob: URLs (see getSubtitles in the contract); a course whose subtitles
+    // cannot be read still plays, without them.
+    let current = true;
+    const urls: string[] = [];
     item.subtitles.forEach((sub, i) => {
-      player.addRemoteTextTrack(
-        {
-          kind: 'subtitles',
-          srclang: sub.lang,
-          label: sub.lang.startsWith('zh') ? '中文' : sub.lang,
-          src: mediaUrl(sub.path),
-          default: sub.lang.startsWith('zh') || i === 0,
+      api.getSubtitles({ courseId: item.courseId, path: sub.path }).then(
+        (text) => {
+          if (!current) return;
+          const url = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
+          urls.push(url);
+          player.addRemoteTextTrack(
+            {
+              kind: 'subtitles',
+              srclang: sub.lang,
+              label: sub.lang.startsWith('zh') ? '中文' : sub.lang,
+              src: url,
+              default: sub.lang.startsWith('zh') || i === 0,
+            },
+            false,
+          );
+          showSubtitles(player);
         },
-        false,
+        () => undefined,
       );
     });
     const started = player.play();
     // Without the kiosk's autoplay policy the browser wants a key press first; say so.
     if (started) started.catch(() => setNeedsKey(!player.error()));
-  }, [item, round, mediaUrl]);
+    return () => {
+      current = false;
+      for (const url of urls) URL.revokeObjectURL(url);
+    };
+  }, [item, round, api, mediaUrl]);
 
   // After a failure: a countdown, then the next item (never a black screen).
   useEffect(() => {
