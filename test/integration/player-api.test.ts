@@ -5,6 +5,8 @@ import { makeTempDir, sha256File } from '../helpers/temp-dir.js';
 import { fixedClock } from '../../station/clock.js';
 import { openStation, type Station } from '../../station/service.js';
 import { startLoopbackServer, type LoopbackServer } from '../../station/http/server.js';
+import Database from 'better-sqlite3';
+import { serve, station as stationCli } from '../helpers/station-process.js';
 
 // The player's API on a real station (demo data, real SQLite file) behind real HTTP on 127.0.0.1.
 let tmp: ReturnType<typeof makeTempDir>;
@@ -250,5 +252,47 @@ describe('the player API over loopback HTTP', () => {
     expect(missingMember.status).toBe(404);
     const missingCourse = await rpc('startMakeup', { grant, memberId: member.id, courseId: 'x' });
     expect(missingCourse.status).toBe(404);
+  });
+});
+
+describe('proof of play survives the station being killed', () => {
+  it('keeps every acknowledged stretch when `station serve` is killed with SIGKILL', async () => {
+    const dir = makeTempDir();
+    try {
+      expect(stationCli(['init', '--demo', '--data', dir.dir]).code).toBe(0);
+      const server = await serve(['--data', dir.dir, '--port', '0']);
+      const call = async (method: string, body: unknown) => {
+        const res = await fetch(`http://127.0.0.1:${server.port}/rpc/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-station-token': server.token },
+          body: JSON.stringify(body),
+        });
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        return (await res.json()) as Record<string, any>;
+      };
+      const ids: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const answer = await call('recordPlay', play({ watched: [[i * 4, i * 4 + 4]] }));
+        expect(answer.ok).toBe(true);
+        ids.push(answer.value.playId as number);
+      }
+      // No clean shutdown, no checkpoint: what was acknowledged must already be committed (each
+      // call is its own transaction; synchronous=FULL then carries it through a power cut too).
+      await server.stop('SIGKILL');
+      const db = new Database(path.join(dir.dir, 'station.db'), { readonly: true });
+      try {
+        const rows = db.prepare('SELECT id, file_sha256 AS sha FROM play_log ORDER BY id').all();
+        expect(rows).toEqual(
+          ids.map((id) => ({
+            id,
+            sha: sha256File(path.join(dir.dir, 'content', 'demo', 'intro.mp4')),
+          })),
+        );
+      } finally {
+        db.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
   });
 });
