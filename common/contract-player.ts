@@ -50,6 +50,13 @@ export interface MakeupStarted {
   courseId: string;
 }
 
+export interface MissedSessions {
+  /** The station's zone, in which the start times are to be shown. */
+  timeZone: string;
+  /** Ended sessions of the last year the member did not check in to, latest first. */
+  sessions: { id: number; title: string; kind: string; startedAt: string }[];
+}
+
 export const playerContract = {
   /**
    * The playlist: a make-up study's course; else the courses the organizer chose (in that order);
@@ -96,6 +103,10 @@ export const playerContract = {
    * which Chromium refuses for tracks without CORS.
    */
   getSubtitles: method<string>()(z.object({ courseId: CourseId, path: MediaPath }).strict()),
+  /** The sessions a member missed, for a make-up study to name (organizer only). */
+  listMissedSessions: method<MissedSessions>()(
+    z.object({ grant: z.string().min(16).max(128), memberId: Id }).strict(),
+  ),
   /** Starts a member's make-up study of a course (organizer only); plays then log its id. */
   startMakeup: method<MakeupStarted>()(
     z

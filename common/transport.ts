@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'getPlayerQueue',
   'recordPlay',
   'getSubtitles',
+  'listMissedSessions',
   'startMakeup',
 ] as const;
 

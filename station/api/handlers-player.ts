@@ -8,12 +8,17 @@ import { appendPlay, mergeRanges, secondsIn } from '../playback/play-log.js';
 import { createFileHasher, type FileSha256 } from '../playback/file-hash.js';
 import { savePosition } from '../playback/positions.js';
 import { buildQueue, getMakeup } from '../playback/queue.js';
-import { startMakeupStudy, touchMakeupEnd } from '../playback/makeup.js';
+import { missedSessions, startMakeupStudy, touchMakeupEnd } from '../playback/makeup.js';
+import { readSettings } from '../settings/store.js';
+import { isoWithOffset } from '../domain/zoned-time.js';
 
 type PlayerHandlers = Pick<
   Handlers,
-  'getPlayerQueue' | 'recordPlay' | 'getSubtitles' | 'startMakeup'
+  'getPlayerQueue' | 'recordPlay' | 'getSubtitles' | 'listMissedSessions' | 'startMakeup'
 >;
+
+/** How far back a make-up study may name the session it makes up for. */
+const MISSED_LOOKBACK_DAYS = 366;
 
 /** A subtitle file is a few hundred KB at most; anything bigger is not one. */
 const MAX_SUBTITLE_BYTES = 4 * 1024 * 1024;
@@ -121,6 +126,19 @@ export function createPlayerHandlers(
         if (err instanceof StationFailure) throw err;
         throw new StationFailure('NOT_FOUND', 'subtitlesMissing', { path: rel });
       }
+    },
+
+    listMissedSessions: ({ grant, memberId }) => {
+      grants.require(grant, 'organizer');
+      const { timeZone } = readSettings(db);
+      const since = new Date(clock.now().getTime() - MISSED_LOOKBACK_DAYS * 86_400_000);
+      return {
+        timeZone,
+        sessions: missedSessions(db, memberId, since).map((s) => ({
+          ...s,
+          startedAt: isoWithOffset(new Date(s.startedAt), timeZone),
+        })),
+      };
     },
 
     startMakeup: ({ grant, memberId, courseId, forSessionId }) => {

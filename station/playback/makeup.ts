@@ -42,3 +42,31 @@ export function startMakeupStudy(
 export function touchMakeupEnd(db: Db, makeupId: number, at: Date): void {
   db.prepare('UPDATE makeup_studies SET ended_at = ? WHERE id = ?').run(at.toISOString(), makeupId);
 }
+
+export interface MissedSessionRow {
+  id: number;
+  title: string;
+  kind: string;
+  startedAt: string;
+}
+
+/**
+ * Ended sessions since `since` that the member has no check-in for (an excused absence is still
+ * a missed session: the course was not seen), latest first — what a make-up study can be for.
+ */
+export function missedSessions(
+  db: Db,
+  memberId: number,
+  since: Date,
+  limit = 50,
+): MissedSessionRow[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.title, s.kind, s.started_at AS startedAt FROM study_sessions s
+       WHERE s.ended_at IS NOT NULL AND s.started_at >= ?
+         AND NOT EXISTS (SELECT 1 FROM attendance_records a
+           WHERE a.session_id = s.id AND a.member_id = ? AND a.kind = 'check-in')
+       ORDER BY s.started_at DESC, s.id DESC LIMIT ?`,
+    )
+    .all(since.toISOString(), memberId, limit) as MissedSessionRow[];
+}

@@ -178,6 +178,9 @@ describe('the course player in Chromium', () => {
     await press(page, 'Enter');
     await page.getByTestId('course-pick-screen').waitFor();
     await waitForFocus(page, 'course-all');
+    // The organizer is told the plays count for the session under way.
+    await page.getByText('播放记录计入正在进行的学习：十一月集中学习').waitFor();
+    await screenshot(page, 'course-pick.png');
     await press(page, 'Enter');
 
     // H.264/AAC MP4 starts by itself, with sound, and shows the first Chinese subtitle.
@@ -291,13 +294,38 @@ describe('the course player in Chromium', () => {
     expect(watch.errors.filter((e) => !e.includes('VIDEOJS'))).toEqual([]);
   });
 
-  it('records a make-up study: member, course, and plays that carry its id', async () => {
+  it('records a make-up study: member, session missed, course, and plays that carry its id', async () => {
+    // A session that ended without anyone checking in: every member missed it.
+    const started = station(
+      ['session', 'start', '--kind', 'collective', '--title', '十月集中学习'].concat([
+        '--at',
+        '2026-10-10T09:00:00+08:00',
+        '--data',
+        target.dataDir,
+      ]),
+    );
+    const missedId = Number(started.stdout.trim());
+    expect(
+      station(
+        ['session', 'end', String(missedId), '--at', '2026-10-10T11:00:00+08:00'].concat([
+          '--data',
+          target.dataDir,
+        ]),
+      ).code,
+    ).toBe(0);
+
     await openOrganizerPage();
     await focusTile('tile-makeup');
     await press(page, 'Enter');
     await page.getByTestId('makeup-members').waitFor();
     const firstName = (await page.getByTestId('makeup-member').first().innerText()).trim();
     await waitForFocus(page, 'makeup-member');
+    await press(page, 'Enter');
+    await page.getByTestId('makeup-sessions').waitFor();
+    await waitForFocus(page, 'makeup-session-none');
+    expect(await page.getByTestId('makeup-session').first().innerText()).toContain('十月集中学习');
+    await screenshot(page, 'makeup-sessions.png');
+    await press(page, 'ArrowDown', 'makeup-session');
     await press(page, 'Enter');
     await page.getByTestId('makeup-courses').waitFor();
     await waitForFocus(page, 'makeup-course-demo');
@@ -313,12 +341,23 @@ describe('the course player in Chromium', () => {
     try {
       const makeup = db
         .prepare(
-          `SELECT s.id, m.name, s.course_id AS courseId, s.ended_at AS endedAt
+          `SELECT s.id, m.name, s.course_id AS courseId, s.ended_at AS endedAt,
+             s.for_session_id AS forSessionId
            FROM makeup_studies s JOIN members m ON m.id = s.member_id`,
         )
-        .all() as { id: number; name: string; courseId: string; endedAt: string | null }[];
+        .all() as {
+        id: number;
+        name: string;
+        courseId: string;
+        endedAt: string | null;
+        forSessionId: number | null;
+      }[];
       expect(makeup).toHaveLength(1);
-      expect(makeup[0]).toMatchObject({ name: firstName, courseId: 'demo' });
+      expect(makeup[0]).toMatchObject({
+        name: firstName,
+        courseId: 'demo',
+        forSessionId: missedId,
+      });
       expect(makeup[0]!.endedAt).not.toBeNull();
       const rows = playLog();
       expect(rows.every((r) => r.makeup_id === makeup[0]!.id && r.session_id === null)).toBe(true);

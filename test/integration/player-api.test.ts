@@ -248,6 +248,49 @@ describe('the player API over loopback HTTP', () => {
       recorded_by: 'organizer',
     });
 
+    // The sessions this member missed: ended ones without their check-in, latest first.
+    const insertSession = (title: string, start: string, end: string | null) =>
+      Number(
+        station.db
+          .prepare(
+            `INSERT INTO study_sessions (kind, title, started_at, ended_at, started_by, created_at)
+             VALUES ('collective', ?, ?, ?, 'organizer', ?)`,
+          )
+          .run(title, start, end, start).lastInsertRowid,
+      );
+    const october = insertSession('十月集中学习', '2026-10-10T01:00:00Z', '2026-10-10T03:00:00Z');
+    const attended = insertSession('九月集中学习', '2026-09-12T01:00:00Z', '2026-09-12T03:00:00Z');
+    insertSession('去年的学习', '2025-09-01T01:00:00Z', '2025-09-01T03:00:00Z');
+    station.db
+      .prepare(
+        `INSERT INTO attendance_records (session_id, member_id, kind, at, recorded_by, recorded_at)
+         VALUES (?, ?, 'check-in', ?, 'organizer', ?)`,
+      )
+      .run(attended, member.id, '2026-09-12T01:00:00Z', '2026-09-12T01:00:00Z');
+    const missed = await rpc('listMissedSessions', { grant, memberId: member.id });
+    expect(missed.status).toBe(200);
+    expect(missed.json.value.timeZone).toBe('Asia/Shanghai');
+    const titles = missed.json.value.sessions.map((m: { title: string }) => m.title);
+    // Latest first (November's session of the test above ended too); the attended one and one
+    // more than a year ago are left out.
+    expect(titles).toEqual(['十一月集中学习', '十月集中学习']);
+    expect(missed.json.value.sessions[1].startedAt).toBe('2026-10-10T09:00:00+08:00');
+
+    const forOctober = await rpc('startMakeup', {
+      grant,
+      memberId: member.id,
+      courseId: 'demo',
+      forSessionId: october,
+    });
+    expect(
+      station.db
+        .prepare('SELECT for_session_id AS s FROM makeup_studies WHERE id = ?')
+        .get(forOctober.json.value.makeupId),
+    ).toEqual({ s: october });
+    expect((await rpc('listMissedSessions', { grant: 'y'.repeat(20), memberId: 1 })).status).toBe(
+      401,
+    );
+
     const missingMember = await rpc('startMakeup', { grant, memberId: 99999, courseId: 'demo' });
     expect(missingMember.status).toBe(404);
     const missingCourse = await rpc('startMakeup', { grant, memberId: member.id, courseId: 'x' });

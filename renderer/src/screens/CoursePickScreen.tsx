@@ -22,11 +22,24 @@ export function CoursePickScreen({
   const { t } = useTranslation();
   const { api } = useStation();
   const [courses, reload] = useStationQuery(() => api.listCourses({}), 'courses');
+  // Whether the plays will count for a session under way, so the organizer knows before playing.
+  const [queue] = useStationQuery(() => api.getPlayerQueue({}), 'course-pick-queue');
+  const session = queue.status === 'ready' ? queue.value.session : null;
   const allRef = useRef<HTMLButtonElement>(null);
   useFocusWhen(allRef, courses.status === 'ready');
   return (
     <div className="screen course-pick" data-testid="course-pick-screen">
-      <ScreenHeader title={t('player.pickTitle')} onBack={onBack} />
+      <ScreenHeader
+        title={t('player.pickTitle')}
+        subtitle={
+          queue.status !== 'ready'
+            ? undefined
+            : session
+              ? t('player.countsFor', { title: session.title })
+              : t('player.countsForNone')
+        }
+        onBack={onBack}
+      />
       <main className="screen-body">
         {courses.status === 'loading' ? <LoadState onRetry={reload} /> : null}
         {courses.status === 'error' ? <LoadState error={courses.error} onRetry={reload} /> : null}
