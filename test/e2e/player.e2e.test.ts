@@ -222,6 +222,12 @@ describe('the course player in Chromium', () => {
     await press(page, 'Enter');
     await waitForVideo({ paused: true });
 
+    // N after the last item: the playlist is over, said in words, with the remote on "again".
+    await press(page, 'N');
+    await page.getByTestId('player-done').waitFor();
+    expect(await page.getByTestId('player-done').innerText()).toContain('全部课件已播放完毕');
+    await waitForFocus(page, 'player-again');
+
     // Back leaves the player (and logs the last stretch), then the course choice.
     await press(page, 'Escape');
     await page.getByTestId('course-pick-screen').waitFor();

@@ -17,6 +17,7 @@ import { PlayReporter } from '../player/play-reporter.js';
 import { mediaTypeOf, videojs, type Player } from '../player/videojs.js';
 import { WatchedTracker } from '../player/watched-tracker.js';
 import { useWakeLock } from '../player/useWakeLock.js';
+import { useFocusWhen } from '../player/useFocusWhen.js';
 import { useStationQuery } from './useStationQuery.js';
 
 /** Proof of play is sent this often while playing, and at every pause, end, skip and exit. */
@@ -264,7 +265,9 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
     });
     const started = player.play();
     // Without the kiosk's autoplay policy the browser wants a key press first; say so.
-    if (started) started.catch(() => setNeedsKey(!player.error()));
+    started?.catch((err: unknown) => {
+      if (err instanceof DOMException && err.name === 'NotAllowedError') setNeedsKey(true);
+    });
     return () => {
       current = false;
       for (const url of urls) URL.revokeObjectURL(url);
@@ -284,6 +287,9 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
     );
     return () => window.clearTimeout(timer);
   }, [phase, goTo, index]);
+
+  const againRef = useRef<HTMLButtonElement>(null);
+  useFocusWhen(againRef, phase.name === 'done');
 
   const onBackRef = useRef(onBack);
   onBackRef.current = onBack;
@@ -349,8 +355,12 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
           return;
         }
         case 'next':
+          goToRef.current(indexRef.current + 1);
+          return;
         case 'previous':
-          goToRef.current(indexRef.current + (action === 'next' ? 1 : -1));
+          // Before the first item there is nothing: start it over instead.
+          if (indexRef.current === 0) player.currentTime(0);
+          else goToRef.current(indexRef.current - 1);
           return;
         case 'fullscreen':
           if (player.isFullscreen()) void player.exitFullscreen();
@@ -387,7 +397,8 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
       data-phase={phase.name}
       data-path={item?.path ?? ''}
     >
-      <div className="player-stage" ref={holderRef} />
+      {/* Behind a message the video's controls are out of the remote's reach. */}
+      <div className="player-stage" ref={holderRef} inert={phase.name !== 'playing'} />
       <header className="player-top">
         <span className="player-top__title" data-testid="player-title">
           {item?.courseTitle}
@@ -427,6 +438,7 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
             <button
               type="button"
               className="button button--primary"
+              ref={againRef}
               data-autofocus=""
               data-testid="player-again"
               onClick={() => goTo(0)}
