@@ -256,6 +256,31 @@ describe('the course player in Chromium', () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it('resumes a course where its last showing stopped', async () => {
+    // A showing that stopped at 12 s (as the player reports it when the organizer leaves).
+    const stopped = await target.rpc('recordPlay', {
+      courseId: 'demo',
+      path: 'demo/intro.mp4',
+      elapsedMs: 0,
+      watched: [],
+      positionSeconds: 12,
+    });
+    expect(stopped.status).toBe(200);
+
+    await openOrganizerPage();
+    await focusTile('tile-play');
+    await press(page, 'Enter');
+    await waitForFocus(page, 'course-all');
+    await press(page, 'Enter');
+    // The third subtitle runs 10.5–15 s: only a resumed video shows it this early.
+    // From its first playing moment the video is at 12 s, not at 0 s.
+    const state = await waitForVideo({ path: 'demo/intro.mp4', playing: true, minTime: 0 });
+    expect(state.time).toBeGreaterThanOrEqual(11.9);
+    expect(state.time).toBeLessThan(16);
+    await waitForVideo({ cue: '用遥控器的方向键选择' });
+    expect(watch.errors).toEqual([]);
+  });
+
   it('shows a Chinese message for a corrupt or missing file, then moves on to the next item', async () => {
     // Two courses ahead of the demo: one whose file is garbage, one whose file has vanished.
     const broken = path.join(contentDir(), 'a-broken');
