@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, station } from '../helpers/station-process.js';
+import { station } from '../helpers/station-process.js';
 import {
   launchChromium,
   openKiosk,
@@ -194,9 +194,8 @@ describe('the course player in Chromium', () => {
     expect(state.volume).toBeGreaterThan(0);
     expect(state.cue).toContain('欢迎参加党员远程教育示范课程');
     expect(await page.getByTestId('player-title').innerText()).toContain('示范课程');
-    await page.evaluate(() => document.fonts.ready);
-    const shot = path.join(ROOT, 'docs', 'screenshots', 'player.png');
-    await page.screenshot({ path: shot });
+    // At 1366×768 with a cue showing; docs/screenshots/player.png is a copy of this one.
+    await screenshot(page, 'player.png');
 
     // → jumps 30 s ahead (to the last moment of this 24 s file): the MP4 ends, the WebM follows.
     const before = state.time;
