@@ -212,12 +212,20 @@ function PlayerView({ queue, onBack }: { queue: PlayerQueue; onBack: () => void 
     player.on('userinactive', () => setUserActive(false));
 
     const reportTimer = window.setInterval(() => report(), REPORT_EVERY_MS);
+    // The kiosk closing (Electron quitting, a reload) unmounts nothing: send the last stretch now.
+    // IPC leaves at once; over HTTP it is best effort.
+    const onPageHide = () => {
+      tracker.interrupt();
+      report();
+    };
+    window.addEventListener('pagehide', onPageHide);
     const watchdog = window.setInterval(() => {
       const stuck = !player.paused() && now() - lastProgressRef.current > STALL_MS;
       if (stuck && phaseRef.current.name === 'playing') failRef.current();
     }, 1000);
     return () => {
       window.clearInterval(reportTimer);
+      window.removeEventListener('pagehide', onPageHide);
       window.clearInterval(watchdog);
       tracker.interrupt();
       report();
