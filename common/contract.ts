@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { METHOD_NAMES } from './transport.js';
 import { equipmentContract } from './contract-equipment.js';
 import { reportMethods } from './contract-reports.js';
+import { playerContract } from './contract-player.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -111,6 +112,7 @@ export const contract = {
   listCourses: method<CourseSummary[]>()(NoArgs),
   ...equipmentContract,
   ...reportMethods,
+  ...playerContract,
 };
 
 export type Contract = typeof contract;

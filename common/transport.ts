@@ -25,6 +25,11 @@ export const METHOD_NAMES = [
   'addMaintenanceEntry',
   'getYearReport',
   'getMemberReport',
+  'getPlayerQueue',
+  'recordPlay',
+  'getSubtitles',
+  'listMissedSessions',
+  'startMakeup',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -18,8 +18,9 @@ const fake = await vi.hoisted(async () => {
     windows: [] as {
       options: Record<string, unknown>;
       loaded: string[];
-      webContents: { mainFrame: unknown };
+      webContents: InstanceType<typeof EventEmitter> & { mainFrame: unknown };
     }[],
+    powerBlocks: new Map<number, string>(),
     ipc: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
     protocols: new Map<string, (request: Request) => Promise<Response>>(),
     headersListener: undefined as unknown,
@@ -38,11 +39,11 @@ const fake = await vi.hoisted(async () => {
   });
   class BrowserWindow {
     readonly emitter = new EventEmitter();
-    readonly webContents: { mainFrame: unknown };
+    readonly webContents: EventEmitter & { mainFrame: unknown };
     readonly loaded: string[] = [];
     constructor(readonly options: Record<string, unknown>) {
       state.log.push('window');
-      this.webContents = {
+      this.webContents = Object.assign(new EventEmitter(), {
         mainFrame: {
           url: 'app://kiosk/index.html',
           parent: null,
@@ -50,7 +51,7 @@ const fake = await vi.hoisted(async () => {
           processId: 1,
           frameToken: 'k',
         },
-      };
+      });
       state.windows.push(this);
     }
     once(event: string, fn: () => void) {
@@ -72,6 +73,15 @@ const fake = await vi.hoisted(async () => {
   const electron = {
     app,
     BrowserWindow,
+    powerSaveBlocker: {
+      start: (type: string) => {
+        const id = state.powerBlocks.size + 1;
+        state.powerBlocks.set(id, type);
+        return id;
+      },
+      stop: (id: number) => state.powerBlocks.delete(id),
+      isStarted: (id: number) => state.powerBlocks.has(id),
+    },
     Menu: { setApplicationMenu: (menu: unknown) => void (state.appMenu = menu) },
     dialog: { showErrorBox: vi.fn() },
     ipcMain: {
@@ -104,6 +114,7 @@ const fake = await vi.hoisted(async () => {
     state.gotLock = true;
     state.ready = { resolve, promise };
     state.windows = [];
+    state.powerBlocks.clear();
     state.ipc.clear();
     state.protocols.clear();
     state.headersListener = undefined;
@@ -241,6 +252,18 @@ describe('main', () => {
     const prevent = vi.fn();
     contents.emit('will-navigate', { url: 'https://evil.example/', preventDefault: prevent });
     expect(prevent).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the display awake while the kiosk window plays a course, and only then', async () => {
+    const started = start(['electron', '--data', tmp]);
+    fake.state.ready.resolve();
+    await started;
+    const [win] = fake.state.windows;
+    expect(fake.state.powerBlocks.size).toBe(0);
+    win?.webContents.emit('media-started-playing');
+    expect([...fake.state.powerBlocks.values()]).toEqual(['prevent-display-sleep']);
+    win?.webContents.emit('media-paused');
+    expect(fake.state.powerBlocks.size).toBe(0);
   });
 
   it('closes the station when the app quits', async () => {

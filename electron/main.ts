@@ -5,7 +5,16 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  session,
+} from 'electron';
 import type { WebContents } from 'electron';
 import { describeFailure, StationFailure } from '../station/errors.js';
 import { translator } from '../station/i18n/index.js';
@@ -16,6 +25,7 @@ import { registerIpc } from './ipc.js';
 import { MEDIA_SCHEME_PRIVILEGES, registerMediaProtocol } from './media-protocol.js';
 import { applyCsp, denyAllPermissions, hardenWebContents } from './security.js';
 import { createKioskWindow } from './window.js';
+import { keepDisplayAwakeWhilePlaying } from './power.js';
 
 const PRODUCT_NAME = '远教学习站 Study Station';
 
@@ -105,6 +115,9 @@ export function main(argv: readonly string[] = process.argv, env = process.env):
         windowed: args.windowed,
         title: PRODUCT_NAME,
       });
+      // The screen must not blank while a course plays (the Chromium kiosk relies on the page's
+      // wake lock and Chromium's own lock for playing video instead).
+      keepDisplayAwakeWhilePlaying(win.webContents, powerSaveBlocker);
     } catch (err) {
       showStartupFailure(err);
       // exit() skips 'will-quit', so close the database here.

@@ -86,6 +86,7 @@ describe('webPreferencesFor', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      autoplayPolicy: 'no-user-gesture-required',
     });
   });
 });

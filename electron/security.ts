@@ -85,6 +85,10 @@ export function webPreferencesFor(preloadPath: string): WebPreferences {
     // the kiosk page.
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Course videos start with sound at session time; no one is there to click "play". The
+    // command-line switch in main.ts says the same for the whole app; this is the per-window
+    // setting Electron documents for it.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }
 

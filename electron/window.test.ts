@@ -45,6 +45,8 @@ describe('createKioskWindow', () => {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // A course starts with sound on its own.
+      autoplayPolicy: 'no-user-gesture-required',
     });
   });
 

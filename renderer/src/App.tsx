@@ -33,6 +33,14 @@ const YearReportScreen = lazy(() =>
 const MemberReportScreen = lazy(() =>
   import('./screens/MemberReportScreen.js').then((m) => ({ default: m.MemberReportScreen })),
 );
+const CoursePickScreen = lazy(() =>
+  import('./screens/CoursePickScreen.js').then((m) => ({ default: m.CoursePickScreen })),
+);
+const MakeupScreen = lazy(() =>
+  import('./screens/MakeupScreen.js').then((m) => ({ default: m.MakeupScreen })),
+);
+// video.js is large: its chunk loads only when the player opens.
+const PlayerScreen = lazy(() => import('./screens/PlayerScreen.js'));
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -198,10 +206,12 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
         onBack={leave}
         onLock={() => void lockAndGoHome()}
         onOpenYearReport={() =>
-          dispatch({ type: 'openReport', screen: { name: 'yearReport', grant, year } })
+          dispatch({ type: 'open', screen: { name: 'yearReport', grant, year } })
         }
+        onPlayCourses={() => dispatch({ type: 'open', screen: { name: 'coursePick', grant } })}
+        onMakeup={() => dispatch({ type: 'open', screen: { name: 'makeup', grant } })}
         onOpenMemberReport={(memberId) =>
-          dispatch({ type: 'openReport', screen: { name: 'memberReport', grant, year, memberId } })
+          dispatch({ type: 'open', screen: { name: 'memberReport', grant, year, memberId } })
         }
       />
     );
@@ -214,11 +224,11 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
         onBack={leave}
         onYear={(year) => {
           dispatch({ type: 'back' });
-          dispatch({ type: 'openReport', screen: { name: 'yearReport', grant, year } });
+          dispatch({ type: 'open', screen: { name: 'yearReport', grant, year } });
         }}
         onOpenMember={(memberId) =>
           dispatch({
-            type: 'openReport',
+            type: 'open',
             screen: { name: 'memberReport', grant, year: screen.year, memberId },
           })
         }
@@ -237,6 +247,25 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
     content = (
       <EquipmentScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
     );
+  } else if (screen.name === 'coursePick') {
+    content = (
+      <CoursePickScreen
+        onBack={leave}
+        onPlay={(request) => dispatch({ type: 'open', screen: { name: 'player', request } })}
+      />
+    );
+  } else if (screen.name === 'makeup') {
+    content = (
+      <MakeupScreen
+        grant={screen.grant}
+        onBack={leave}
+        onStarted={(makeupId) =>
+          dispatch({ type: 'open', screen: { name: 'player', request: { makeupId } } })
+        }
+      />
+    );
+  } else if (screen.name === 'player') {
+    content = <PlayerScreen request={screen.request} onBack={leave} />;
   } else {
     content = (
       <TechnicianScreen

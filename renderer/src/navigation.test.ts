@@ -63,9 +63,9 @@ describe('screen navigation', () => {
     const stack = run(
       { type: 'openPin', role: 'organizer' },
       { type: 'unlocked', role: 'organizer', grant: 'g' },
-      { type: 'openReport', screen: { name: 'yearReport', grant: 'g', year: 2026 } },
+      { type: 'open', screen: { name: 'yearReport', grant: 'g', year: 2026 } },
       {
-        type: 'openReport',
+        type: 'open',
         screen: { name: 'memberReport', grant: 'g', year: 2026, memberId: 7 },
       },
     );
@@ -77,5 +77,20 @@ describe('screen navigation', () => {
       name: 'organizer',
       grant: 'g',
     });
+  });
+
+  it('opens the player from the organizer page; Back returns there with its grant untouched', () => {
+    const stack = run(
+      { type: 'openPin', role: 'organizer' },
+      { type: 'unlocked', role: 'organizer', grant: 'g' },
+      { type: 'open', screen: { name: 'makeup', grant: 'g' } },
+      { type: 'open', screen: { name: 'player', request: { makeupId: 7 } } },
+    );
+    expect(currentScreen(stack)).toEqual({ name: 'player', request: { makeupId: 7 } });
+    // Only the organizer page itself gives the grant back when it is left.
+    expect(grantOf(currentScreen(stack))).toBeNull();
+    expect(grantOf({ name: 'makeup', grant: 'g' })).toBeNull();
+    const back = navigate(navigate(stack, { type: 'back' }), { type: 'back' });
+    expect(currentScreen(back)).toEqual({ name: 'organizer', grant: 'g' });
   });
 });

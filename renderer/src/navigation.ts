@@ -13,14 +13,23 @@ export type Screen =
   | { name: 'equipment'; grant: string }
   // The organizer's report pages borrow the organizer's grant; Back returns to the organizer page.
   | { name: 'yearReport'; grant: string; year: number }
-  | { name: 'memberReport'; grant: string; year: number; memberId: number };
+  | { name: 'memberReport'; grant: string; year: number; memberId: number }
 
-export type ReportScreen = Extract<Screen, { name: 'yearReport' | 'memberReport' }>;
+  // Opened from the organizer's page; the grant stays the organizer page's to give back.
+  | { name: 'coursePick'; grant: string }
+  | { name: 'makeup'; grant: string }
+  | { name: 'player'; request: PlayRequest };
+
+/** What the player plays: a make-up study's course, chosen courses, or (neither) everything. */
+export interface PlayRequest {
+  courseIds?: string[];
+  makeupId?: number;
+}
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
-  | { type: 'openReport'; screen: ReportScreen }
+  | { type: 'open'; screen: Screen }
   | { type: 'back' }
   | { type: 'home' }
   | { type: 'openEquipment'; grant: string };
@@ -36,7 +45,7 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
       const below = stack.at(-1)?.name === 'pin' ? stack.slice(0, -1) : stack;
       return [...below, { name: action.role, grant: action.grant }];
     }
-    case 'openReport':
+    case 'open':
       return [...stack, action.screen];
     case 'back':
       return stack.length > 1 ? stack.slice(0, -1) : stack;

@@ -23,6 +23,7 @@ import { dataVolumeGrade, networkGrade } from '../health/quick-status.js';
 import { appVersion, DB_FILE } from '../paths.js';
 import { createEquipmentHandlers } from './handlers-equipment.js';
 import { createReportsHandlers } from './handlers-reports.js';
+import { createPlayerHandlers } from './handlers-player.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -129,5 +130,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     ...createEquipmentHandlers(ctx),
     ...createReportsHandlers(ctx),
+    ...createPlayerHandlers(ctx),
   };
 }

@@ -88,6 +88,16 @@ export const en: Messages = {
       'Wrong backup passphrase (or the backup file was altered); nothing was restored',
     restoreTargetNotEmpty:
       'The target data directory {{dir}} is not empty. Restore writes only into an empty directory; add --force to overwrite',
+    playFileMissing:
+      'The course file {{path}} is missing: it may have been deleted or not finished downloading',
+    courseNotFound: 'There is no course “{{id}}”',
+    makeupNotFound: 'There is no make-up study number {{id}}',
+    makeupMemberInactive: '{{name}} is no longer in this branch; no make-up study can be recorded',
+    playWrongMakeupCourse: 'This make-up study is not for the course “{{course}}”',
+    playLongerThanWall:
+      'Implausible play record: {{watched}} s of video cannot be watched in {{wall}} s',
+    subtitlesMissing: 'The subtitle file {{path}} is missing',
+    subtitlesTooLarge: 'The subtitle file {{path}} is too large to be subtitles',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

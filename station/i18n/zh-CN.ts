@@ -75,6 +75,14 @@ export const zhCN = {
     backupWrongPassphrase: '备份密码不对（或备份文件已被改动），没有恢复任何数据',
     restoreTargetNotEmpty:
       '目标数据目录 {{dir}} 不是空的。为防止覆盖现有数据，恢复只写入空目录；确需覆盖请加 --force',
+    playFileMissing: '找不到课件文件 {{path}}，可能已被删除或尚未下载完成',
+    courseNotFound: '找不到课件“{{id}}”',
+    makeupNotFound: '没有编号为 {{id}} 的补学记录',
+    makeupMemberInactive: '{{name}} 已不在本支部，不能登记补学',
+    playWrongMakeupCourse: '这次补学不是课件“{{course}}”的补学',
+    playLongerThanWall: '播放记录不合理：{{wall}} 秒内不可能看完 {{watched}} 秒的内容',
+    subtitlesMissing: '找不到字幕文件 {{path}}',
+    subtitlesTooLarge: '字幕文件 {{path}} 太大，不像是字幕',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {

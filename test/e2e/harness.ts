@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--font-render-hinting=none',
+  // As the kiosk launches Chromium (scripts/lib/launch-plan.mjs): courses start with sound.
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
 export function launchChromium(): Promise<Browser> {

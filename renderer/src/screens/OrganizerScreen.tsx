@@ -6,6 +6,7 @@ import { LockButton, type ProtectedScreenProps } from '../components/LockButton.
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { CalendarIcon } from '../components/Icons.js';
+import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
 import { useStationQuery } from './useStationQuery.js';
 
@@ -38,9 +39,13 @@ export function OrganizerScreen({
   onLock,
   onOpenYearReport,
   onOpenMemberReport,
+  onPlayCourses,
+  onMakeup,
 }: ProtectedScreenProps & {
   onOpenYearReport: () => void;
   onOpenMemberReport: (memberId: number) => void;
+  onPlayCourses: () => void;
+  onMakeup: () => void;
 }) {
   const { t } = useTranslation();
   const { api } = useStation();
@@ -60,9 +65,22 @@ export function OrganizerScreen({
         <LockButton label={t('organizer.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">
-        {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}
-        {overview.status === 'error' ? <LoadState error={overview.error} onRetry={reload} /> : null}
-        <nav className="organizer-actions">
+        <nav className="tiles organizer-tiles">
+          <Tile
+            icon={<PlayIcon />}
+            label={t('player.playTile')}
+            hint={t('player.playTileHint')}
+            onActivate={onPlayCourses}
+            testId="tile-play"
+            accent
+          />
+          <Tile
+            icon={<MakeupIcon />}
+            label={t('player.makeupTile')}
+            hint={t('player.makeupTileHint')}
+            onActivate={onMakeup}
+            testId="tile-makeup"
+          />
           <Tile
             icon={<CalendarIcon />}
             label={t('reports.tile')}
@@ -71,6 +89,8 @@ export function OrganizerScreen({
             testId="tile-reports"
           />
         </nav>
+        {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}
+        {overview.status === 'error' ? <LoadState error={overview.error} onRetry={reload} /> : null}
         {ready ? (
           <section className="panel members-panel">
             <h2 className="panel__title">{t('organizer.members')}</h2>

@@ -3,6 +3,7 @@ import { m001Initial } from './001-initial.js';
 import { m002Attendance } from './002-attendance.js';
 import { m003PlayLog } from './003-play-log.js';
 import { m004Equipment } from './004-equipment.js';
+import { m005Player } from './005-player.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m002Attendance,
   m003PlayLog,
   m004Equipment,
+  m005Player,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
