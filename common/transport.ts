@@ -19,6 +19,10 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'getHealthConsole',
+  'runSelfTest',
+  'setHubUrl',
+  'correctTimeFromHub',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */
