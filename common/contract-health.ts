@@ -95,7 +95,7 @@ export interface RecentProblem {
 
 export interface HealthConsoleView {
   takenAt: string;
-  terminal: { id: string; name: string; village: string; dataDir: string };
+  terminal: { id: string; name: string; village: string; dataDir: string; timeZone: string };
   items: HealthItemView[];
   clock: ClockView;
   hubUrl: string;

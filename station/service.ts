@@ -45,7 +45,9 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
   const handlers = createHandlers({
     db,
     clock,
-    grants: new GrantBook(clock),
+    // Grants run on the uncorrected clock: a technician's time correction (years, after a dead
+    // RTC battery) must not sign the technician out in the middle of it.
+    grants: new GrantBook(opts.clock ?? systemClock),
     dataDir,
     contentDir,
     startedAt: clock.now(),

@@ -89,6 +89,7 @@ export function createHealthHandlers(
         name: s['terminal.name'],
         village: s.village,
         dataDir: ctx.dataDir,
+        timeZone: s.timeZone,
       },
       items: snapshot.items.map((i) => itemView(tr, i, now, s.timeZone)),
       clock: clockView(tr, clockStatus(db, clock.now()), s.timeZone),
