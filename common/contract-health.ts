@@ -126,4 +126,14 @@ export const healthMethods = {
       .strict(),
   ),
   correctTimeFromHub: method<ClockView>()(WithGrant),
+  /** A technician's own good source (a network-synced phone) where there is no hub to ask. */
+  setTimeManually: method<ClockView>()(
+    z
+      .object({
+        grant: Grant,
+        /** Wall-clock time in the station's zone: 'YYYY-MM-DD HH:mm'. */
+        local: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/),
+      })
+      .strict(),
+  ),
 };

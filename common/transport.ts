@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'runSelfTest',
   'setHubUrl',
   'correctTimeFromHub',
+  'setTimeManually',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

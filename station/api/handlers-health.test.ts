@@ -48,4 +48,20 @@ describe('health methods', () => {
       body: { error: { message: expect.stringContaining('县平台地址') } },
     });
   });
+
+  it('correct the time by hand in the station zone, refusing an impossible time', async () => {
+    const grant = await grantFor('technician', '5678');
+    expect((await dispatch(station, 'setTimeManually', { grant, local: 'soon' })).status).toBe(400);
+    expect(
+      (await dispatch(station, 'setTimeManually', { grant, local: '2026-13-40 25:99' })).status,
+    ).toBe(400);
+    const r = await dispatch(station, 'setTimeManually', { grant, local: '2026-11-26 15:30' });
+    expect(r.body).toMatchObject({
+      ok: true,
+      value: { trusted: true, lastGoodSource: 'technician-manual' },
+    });
+    // 15:30 in Asia/Shanghai is 07:30 UTC: the station's clock now reads about that.
+    const now = Date.parse((r.body as { value: { now: string } }).value.now);
+    expect(Math.abs(now - Date.parse('2026-11-26T07:30:00Z'))).toBeLessThan(60_000);
+  });
 });

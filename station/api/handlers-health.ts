@@ -12,14 +12,15 @@ import { lastSelfTest, runSelfTest } from '../health/selftest.js';
 import { folderUsage, healthMark, takeSnapshot } from '../health/snapshot.js';
 import { translator } from '../i18n/index.js';
 import { readSettings, writeSetting } from '../settings/store.js';
-import { clockStatus, setTimeFromUrl } from '../time/trusted-time.js';
+import { applyCorrection, clockStatus, setTimeFromUrl } from '../time/trusted-time.js';
+import { zonedInstant } from '../domain/zoned-time.js';
 import { CONTENT_DIR } from '../paths.js';
 import path from 'node:path';
 import type { HandlerContext, Handlers } from './handlers.js';
 
 type HealthHandlers = Pick<
   Handlers,
-  'getHealthConsole' | 'runSelfTest' | 'setHubUrl' | 'correctTimeFromHub'
+  'getHealthConsole' | 'runSelfTest' | 'setHubUrl' | 'correctTimeFromHub' | 'setTimeManually'
 >;
 
 /** The clock without the station's correction: what a new correction is measured against. */
@@ -136,6 +137,25 @@ export function createHealthHandlers(
       await setTimeFromUrl(db, url, rawClock(clock));
       (clock as { refresh?: () => void }).refresh?.();
       return clockView(t(), clockStatus(db, clock.now()), readSettings(db).timeZone);
+    },
+
+    setTimeManually: ({ grant, local }): ClockView => {
+      grants.require(grant, 'technician');
+      const tz = readSettings(db).timeZone;
+      const [y, mo, d, h, mi] = local.split(/[- T:]/).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const at = zonedInstant({ year: y, month: mo, day: d, hour: h, minute: mi }, tz);
+      if (Number.isNaN(at.getTime()) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) {
+        throw new StationFailure('BAD_REQUEST', 'badTime', { value: local });
+      }
+      applyCorrection(db, at, 'technician-manual', rawClock(clock).now());
+      (clock as { refresh?: () => void }).refresh?.();
+      return clockView(t(), clockStatus(db, clock.now()), tz);
     },
   };
 }

@@ -187,4 +187,46 @@ describe('the technician console', () => {
     const year = new Date().getFullYear();
     expect(await text(page, 'clock-status')).toContain(String(year));
   });
+
+  it('with no hub to ask, the technician corrects the time by hand from a phone', async () => {
+    const server = await startStation({ STATION_FAKE_NOW: '2000-01-01T00:00:00Z' }, (data) => {
+      const id = station([
+        'session',
+        'start',
+        '--kind',
+        'collective',
+        '--title',
+        '学习',
+        '--data',
+        data,
+      ]);
+      expect(station(['checkin', id.stdout.trim(), '张国庆', '--data', data]).code).toBe(0);
+    });
+    await openConsole(server);
+    expect(await page.getByTestId('clock-status').getAttribute('data-trusted')).toBe('false');
+    expect(await page.getByTestId('correct-time').count()).toBe(0);
+
+    await page.getByTestId('manual-time').focus();
+    await page.keyboard.type('明天下午');
+    await press(page, 'ArrowRight', 'manual-time-save');
+    await press(page, 'Enter');
+    expect(await text(page, 'error-banner')).toContain('2026-11-26 15:30');
+
+    // What the technician's phone shows, in the station's zone (Asia/Shanghai).
+    const phone = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date());
+    await page.getByTestId('manual-time').fill(phone);
+    await page.getByTestId('manual-time-save').focus();
+    await press(page, 'Enter');
+    await page.getByText('时间已校准').waitFor();
+    await idle();
+    expect(await page.getByTestId('clock-status').getAttribute('data-trusted')).toBe('true');
+    expect(await text(page, 'clock-status')).toContain(phone.slice(0, 10));
+  });
 });

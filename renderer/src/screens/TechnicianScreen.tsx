@@ -90,6 +90,8 @@ function SelfTestPanel({ run, timeZone, t }: { run: SelfTestRun; timeZone: strin
 
 type Busy = null | 'refresh' | 'selftest' | 'time' | 'hub' | 'tone';
 
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/;
+
 /**
  * The technician's console: every graded item with colour, glyph and words, the clock's state,
  * courses and upload, recent problems and the actions that work on this terminal. Everything is
@@ -109,6 +111,7 @@ export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps
   const [error, setError] = useState<unknown>(null);
   const [bars, setBars] = useState(false);
   const [hubDraft, setHubDraft] = useState<string | null>(null);
+  const [manualTime, setManualTime] = useState('');
   const closeBars = useCallback(() => setBars(false), []);
 
   const view = override ?? (query.status === 'ready' ? query.value : null);
@@ -164,6 +167,21 @@ export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps
       setOverride(await api.setHubUrl({ grant, url }));
       setHubDraft(null);
       setNotice(t('health.hubSaved'));
+    });
+  };
+
+  const saveManualTime = (event: FormEvent) => {
+    event.preventDefault();
+    const local = manualTime.trim();
+    if (!LOCAL_TIME.test(local)) {
+      setError(new Error(t('health.manualInvalid')));
+      return;
+    }
+    void act('time', async () => {
+      await api.setTimeManually({ grant, local });
+      setOverride(await api.getHealthConsole({ grant }));
+      setManualTime('');
+      setNotice(t('health.corrected'));
     });
   };
 
@@ -305,6 +323,23 @@ export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps
                       />
                       <button type="submit" className="button" data-testid="hub-save">
                         {t('health.hubSave')}
+                      </button>
+                    </div>
+                  </form>
+                  <form className="hub-form" onSubmit={saveManualTime}>
+                    <label htmlFor="manual-time">{t('health.manualTime')}</label>
+                    <div className="hub-form__row">
+                      <input
+                        id="manual-time"
+                        data-testid="manual-time"
+                        type="text"
+                        inputMode="numeric"
+                        placeholder={t('health.manualPlaceholder')}
+                        value={manualTime}
+                        onChange={(e) => setManualTime(e.target.value)}
+                      />
+                      <button type="submit" className="button" data-testid="manual-time-save">
+                        {t('health.manualSave')}
                       </button>
                     </div>
                   </form>
