@@ -4,14 +4,12 @@
  * the remote's keys. One station runs under a faked clock (STATION_FAKE_NOW) to show an untrusted
  * clock being corrected from the hub.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_ITEM_IDS } from '../../common/contract-health.js';
-import { ROOT, serve, station, type ServeProcess } from '../helpers/station-process.js';
+import { serve, station, type ServeProcess } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
   launchChromium,
@@ -138,8 +136,8 @@ describe('the technician console', () => {
     await page.evaluate(() => document.fonts.ready);
     const lastItem = await page.getByTestId('health-last-upload').boundingBox();
     expect(lastItem!.y + lastItem!.height).toBeLessThanOrEqual(LAPTOP.height);
-    fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'technician.png') });
+    // Copied by hand to docs/screenshots/technician.png when the console changes.
+    await screenshot(page, 'technician-console.png');
 
     // The test tone through Web Audio.
     await page.getByTestId('tone-button').focus();
