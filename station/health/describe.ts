@@ -156,7 +156,11 @@ export function selfTestView(t: Translate, run: StoredRun): SelfTestRun {
       detail: s.detail,
       label: t(`health.selftest.step.${s.id}`),
       text: t(`health.selftest.text.${s.key}`, s.params),
-      advice: s.result === 'pass' ? '' : t(`health.selftest.advice.${s.id}`),
+      // Course files nobody has vouched for yet are not a fault to act on.
+      advice:
+        s.result === 'pass' || (s.result === 'unknown' && s.id === 'content')
+          ? ''
+          : t(`health.selftest.advice.${s.id}`),
     })),
   };
 }

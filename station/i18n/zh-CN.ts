@@ -199,7 +199,7 @@ export const zhCN = {
       trusted: '时间可信',
       untrusted: '时间不可信',
       'fresh-install': '新安装，暂以系统时间为准',
-      consistent: '时间正常（没有晚于已记录的时间）',
+      consistent: '时间正常（不早于已记录的时间）',
       'agrees-with-source': '与可靠时间源一致（{{source}}）',
       'behind-last-record':
         '系统时间 {{now}} 早于已记录的时间 {{bound}}，可能停电后时钟被重置。期间的记录已标记为“时间不可信”，请校准时间',
@@ -212,8 +212,8 @@ export const zhCN = {
         'technician-manual': '技术员手动校准',
       },
       corrected:
-        '时间已校准：现在是 {{now}}（比系统时钟 {{direction}} {{seconds}} 秒），来源 {{url}}',
-      correctedManual: '时间已校准：现在是 {{now}}（比系统时钟 {{direction}} {{seconds}} 秒）',
+        '时间已校准：现在是 {{now}}（比系统时钟{{direction}} {{seconds}} 秒），来源 {{url}}',
+      correctedManual: '时间已校准：现在是 {{now}}（比系统时钟{{direction}} {{seconds}} 秒）',
       ahead: '快',
       behind: '慢',
       systemClockSet: '已同时修改操作系统时钟（date -s）',

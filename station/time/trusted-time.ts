@@ -70,11 +70,24 @@ function stateRow(db: Db): StateRow {
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
 
+/**
+ * Until anything has been stamped through `timeQuality`, the settings written at set-up (the
+ * terminal id, the set-up date) are the latest thing the station recorded.
+ */
+function settingsHighWater(db: Db): number | null {
+  const at = db
+    .prepare("SELECT max(updated_at) FROM settings WHERE updated_at LIKE '____-__-__T%'")
+    .pluck()
+    .get() as string | null;
+  const v = at ? Date.parse(at) : NaN;
+  return Number.isFinite(v) ? v : null;
+}
+
 export function readClockEvidence(db: Db): ClockEvidence {
   const r = stateRow(db);
   const goodAt = ms(r.good_at);
   return {
-    highWaterAt: ms(r.high_water_at),
+    highWaterAt: ms(r.high_water_at) ?? settingsHighWater(db),
     good:
       goodAt !== null && r.good_mono_ms !== null
         ? { at: goodAt, monoMs: r.good_mono_ms, boot: r.good_boot, source: r.good_source ?? '' }

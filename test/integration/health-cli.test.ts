@@ -77,7 +77,7 @@ describe('station health', () => {
       grade: 'unknown',
     });
     expect(report.items.find((i) => i.id === 'database')).toMatchObject({ grade: 'ok' });
-    expect(report.clock).toMatchObject({ trusted: true, reason: 'fresh-install' });
+    expect(report.clock).toMatchObject({ trusted: true, reason: 'consistent' });
   });
 
   it('prints a Chinese table without --json, English with --lang en', () => {
@@ -127,6 +127,10 @@ describe('a clock that fell back to 2000-01-01 after records exist', () => {
     expect(fixed.clock).toMatchObject({ trusted: true });
     const status = JSON.parse(run(['time', 'status', '--json'], Y2K).stdout) as { now: string };
     expect(Math.abs(Date.parse(status.now) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('right after set-up, before any attendance, the set-up itself is the time to beat', () => {
+    expect(health(Y2K).clock).toMatchObject({ trusted: false, reason: 'behind-last-record' });
   });
 
   it('refuses a bad STATION_FAKE_NOW and a time set without a source', () => {
