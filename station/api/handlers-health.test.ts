@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEALTH_ITEM_IDS } from '../../common/contract-health.js';
 import { makeTempDir } from '../../test/helpers/temp-dir.js';
+import { fixedClock } from '../clock.js';
 import { openStation, type Station } from '../service.js';
 import { dispatch } from './dispatch.js';
 
@@ -63,5 +64,15 @@ describe('health methods', () => {
     // 15:30 in Asia/Shanghai is 07:30 UTC: the station's clock now reads about that.
     const now = Date.parse((r.body as { value: { now: string } }).value.now);
     expect(Math.abs(now - Date.parse('2026-11-26T07:30:00Z'))).toBeLessThan(60_000);
+  });
+
+  it('the home screen health dot warns while the clock is not trusted', async () => {
+    const home = async (s: Station) =>
+      ((await dispatch(s, 'getHome', {})).body as { value: { status: { health: string } } }).value
+        .status.health;
+    expect(['ok', 'unknown']).toContain(await home(station));
+    station.close();
+    station = await openStation({ dataDir: tmp.dir, clock: fixedClock('2000-01-01T00:00:00Z') });
+    expect(await home(station)).toBe('warn');
   });
 });

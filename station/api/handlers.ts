@@ -22,6 +22,8 @@ import { listLocalCourses } from '../content/local-courses.js';
 import { dataVolumeGrade, networkGrade } from '../health/quick-status.js';
 import { appVersion, DB_FILE } from '../paths.js';
 import { createHealthHandlers } from './handlers-health.js';
+import { worse } from '../domain/health-grading.js';
+import { clockStatus } from '../time/trusted-time.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -58,7 +60,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       now: isoWithOffset(now, s.timeZone),
       today: { year: p.year, month: p.month, day: p.day, weekday: p.weekday },
       nextSession: null,
-      status: { network: networkGrade(), health: dataVolumeGrade(ctx.dataDir) },
+      // An untrusted clock stamps every record wrong: worth a call to the technician.
+      status: {
+        network: networkGrade(),
+        health: worse(dataVolumeGrade(ctx.dataDir), clockStatus(db, now).trusted ? 'ok' : 'warn'),
+      },
     };
   };
 
