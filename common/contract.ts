@@ -11,6 +11,7 @@ import { METHOD_NAMES } from './transport.js';
 import { equipmentContract } from './contract-equipment.js';
 import { reportMethods } from './contract-reports.js';
 import { playerContract } from './contract-player.js';
+import { healthMethods } from './contract-health.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -113,6 +114,7 @@ export const contract = {
   ...equipmentContract,
   ...reportMethods,
   ...playerContract,
+  ...healthMethods,
 };
 
 export type Contract = typeof contract;

@@ -30,6 +30,11 @@ export const METHOD_NAMES = [
   'getSubtitles',
   'listMissedSessions',
   'startMakeup',
+  'getHealthConsole',
+  'runSelfTest',
+  'setHubUrl',
+  'correctTimeFromHub',
+  'setTimeManually',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

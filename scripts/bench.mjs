@@ -11,11 +11,12 @@ import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
 import { compliance } from './bench/compliance.mjs';
+import { healthHistory } from './bench/health-history.mjs';
 import { seekTtfb } from './bench/seek-ttfb.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
-const BENCHMARKS = [kioskStart, serviceMemory, backupBench, compliance, seekTtfb];
+const BENCHMARKS = [kioskStart, serviceMemory, backupBench, compliance, seekTtfb, healthHistory];
 
 function parseArgs(argv) {
   const opts = { runs: 7, only: null };

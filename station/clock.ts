@@ -6,7 +6,36 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/**
+ * STATION_FAKE_NOW=2000-01-01T00:00:00Z makes the system clock of this process start at that
+ * instant and run on from there (by the monotonic clock), as a terminal whose RTC battery died
+ * would. Read here and nowhere else; it exists so a real `station` process can be tested under a
+ * wrong clock (see station/time/trusted-time.ts).
+ */
+export const FAKE_NOW_ENV = 'STATION_FAKE_NOW';
+
+let fakeStart: { wall: number; mono: number } | null | undefined;
+
+function fakeNow(): number | null {
+  if (fakeStart === undefined) {
+    const text = process.env[FAKE_NOW_ENV];
+    if (!text) {
+      fakeStart = null;
+    } else {
+      const wall = Date.parse(text);
+      if (!Number.isFinite(wall)) throw new Error(`${FAKE_NOW_ENV}="${text}" is not a date`);
+      fakeStart = { wall, mono: performance.now() };
+    }
+  }
+  return fakeStart ? fakeStart.wall + (performance.now() - fakeStart.mono) : null;
+}
+
+export const systemClock: Clock = {
+  now: () => {
+    const fake = fakeNow();
+    return fake === null ? new Date() : new Date(fake);
+  },
+};
 
 /** A clock that stands still until moved: for tests and fault injection. */
 export function fixedClock(

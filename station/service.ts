@@ -9,6 +9,7 @@ import type { ApiHost } from './api/dispatch.js';
 import { initDataDir } from './init.js';
 import { CONTENT_DIR } from './paths.js';
 import { getSetting } from './settings/store.js';
+import { createStationClock } from './time/trusted-time.js';
 
 export interface Station extends ApiHost {
   db: Db;
@@ -32,14 +33,21 @@ export interface OpenStationOptions {
  * and wires the handlers. Used by `station serve`, the Electron main process and the tests alike.
  */
 export async function openStation(opts: OpenStationOptions): Promise<Station> {
-  const clock = opts.clock ?? systemClock;
   const dataDir = path.resolve(opts.dataDir);
-  const { db } = initDataDir({ dataDir, clock, demo: opts.demo ?? false });
+  const { db } = initDataDir({
+    dataDir,
+    clock: opts.clock ?? systemClock,
+    demo: opts.demo ?? false,
+  });
+  // The system clock plus a technician's recorded correction (station/time/trusted-time.ts).
+  const clock = opts.clock ?? createStationClock(db);
   const contentDir = path.join(dataDir, CONTENT_DIR);
   const handlers = createHandlers({
     db,
     clock,
-    grants: new GrantBook(clock),
+    // Grants run on the uncorrected clock: a technician's time correction (years, after a dead
+    // RTC battery) must not sign the technician out in the middle of it.
+    grants: new GrantBook(opts.clock ?? systemClock),
     dataDir,
     contentDir,
     startedAt: clock.now(),

@@ -24,6 +24,9 @@ import { appVersion, DB_FILE } from '../paths.js';
 import { createEquipmentHandlers } from './handlers-equipment.js';
 import { createReportsHandlers } from './handlers-reports.js';
 import { createPlayerHandlers } from './handlers-player.js';
+import { createHealthHandlers } from './handlers-health.js';
+import { worse } from '../domain/health-grading.js';
+import { clockStatus } from '../time/trusted-time.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -60,7 +63,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       now: isoWithOffset(now, s.timeZone),
       today: { year: p.year, month: p.month, day: p.day, weekday: p.weekday },
       nextSession: null,
-      status: { network: networkGrade(), health: dataVolumeGrade(ctx.dataDir) },
+      // An untrusted clock stamps every record wrong: worth a call to the technician.
+      status: {
+        network: networkGrade(),
+        health: worse(dataVolumeGrade(ctx.dataDir), clockStatus(db, now).trusted ? 'ok' : 'warn'),
+      },
     };
   };
 
@@ -131,5 +138,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createEquipmentHandlers(ctx),
     ...createReportsHandlers(ctx),
     ...createPlayerHandlers(ctx),
+    ...createHealthHandlers(ctx),
   };
 }

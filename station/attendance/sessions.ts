@@ -2,6 +2,7 @@ import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
 import { getSetting } from '../settings/store.js';
+import { timeQuality } from '../time/trusted-time.js';
 import type { SessionKind } from './kinds.js';
 import type { MemberRef } from './member-lookup.js';
 
@@ -92,8 +93,8 @@ function append(
   const info = db
     .prepare(
       `INSERT INTO attendance_records (session_id, member_id, kind, at, reason, corrects_id,
-         field, credit_override, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         field, credit_override, recorded_by, recorded_at, time_quality)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       r.sessionId,
@@ -106,6 +107,7 @@ function append(
       r.creditOverride ?? null,
       r.by,
       now.toISOString(),
+      timeQuality(db, now),
     );
   return Number(info.lastInsertRowid);
 }

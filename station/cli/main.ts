@@ -11,6 +11,7 @@ import { initCommand } from './commands/init.js';
 import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
+import { healthCommand, selftestCommand, timeCommand } from './commands/health.js';
 import {
   attendanceCommand,
   attendanceEventCommand,
@@ -40,6 +41,9 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   diagnostics: diagnosticsCommand,
+  health: healthCommand,
+  selftest: selftestCommand,
+  time: timeCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

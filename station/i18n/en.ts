@@ -98,6 +98,13 @@ export const en: Messages = {
       'Implausible play record: {{watched}} s of video cannot be watched in {{wall}} s',
     subtitlesMissing: 'The subtitle file {{path}} is missing',
     subtitlesTooLarge: 'The subtitle file {{path}} is too large to be subtitles',
+    timeSourceUnreachable:
+      'Cannot get the time from {{url}}: {{detail}}. Check the address and the network',
+    timeSourceNoDate:
+      'The answer from {{url}} carries no usable time (Date header); try another address',
+    hubNotConfigured: 'No county hub address is set; enter it under "County hub address" first',
+    systemClockNeedsRoot:
+      'Setting the operating system clock needs root; without --system-clock the station only records and applies the correction offset',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -338,6 +345,142 @@ export const en: Messages = {
       training: 'training class',
       meeting: 'branch meeting',
       seminar: 'seminar',
+    },
+  },
+  health: {
+    item: {
+      cpu: 'CPU load',
+      memory: 'Memory',
+      'disk-data': 'Data disk free',
+      'disk-cache': 'Course disk free',
+      temperature: 'Temperature',
+      uptime: 'Uptime',
+      display: 'Display',
+      audio: 'Audio output',
+      network: 'Network',
+      hub: 'County hub',
+      os: 'Operating system',
+      app: 'Software version',
+      database: 'Database',
+      content: 'Course cache',
+      'last-sync': 'Last course sync',
+      'last-upload': 'Last upload',
+    },
+    value: {
+      unreadable: 'Cannot be read ({{error}})',
+      notReported: 'Not reported by this machine',
+      percent: '{{value}}%',
+      memory: '{{value}}% used of {{total}}',
+      disk: '{{free}} free of {{total}}',
+      celsius: '{{value}} °C',
+      uptime: '{{days}} d {{hours}} h {{minutes}} min',
+      displays: '{{count}}, resolution {{resolution}}',
+      displaysNoResolution: '{{count}}',
+      noDisplay: 'No display detected (a headless box, or the driver does not say)',
+      audio: '{{count}} output device(s): {{devices}}',
+      noAudio: 'No audio output device detected',
+      network: '{{count}} connected: {{interfaces}}',
+      noNetwork: 'No network connected',
+      hubNotConfigured: 'No county hub address set',
+      hubReachable: 'Reachable ({{latency}} ms, HTTP {{status}})',
+      hubUnreachable: 'Unreachable: {{error}}',
+      app: '{{value}} (database schema {{schema}})',
+      database: '{{size}}, integrity: {{integrity}}',
+      integrityOk: 'intact',
+      content: '{{count}} files, {{size}}',
+      noContent: 'No course folder',
+      never: 'Never',
+      ago: '{{at}} ({{days}} days ago)',
+      gb: '{{value}} GB',
+      mb: '{{value}} MB',
+      kb: '{{value}} KB',
+    },
+    clock: {
+      trusted: 'Time trusted',
+      untrusted: 'Time NOT trusted',
+      'fresh-install': 'New install: the system clock is believed for now',
+      consistent: 'The clock is consistent (not behind anything already recorded)',
+      'agrees-with-source': 'Agrees with a good time source ({{source}})',
+      'behind-last-record':
+        'The clock says {{now}}, earlier than the time already recorded ({{bound}}); it was probably reset by a power cut. Records made meanwhile are flagged untrusted; please correct the time',
+      'behind-source':
+        'The clock is {{minutes}} min behind a good time source; please correct the time',
+      'ahead-of-source':
+        'The clock is {{minutes}} min ahead of a good time source; please correct the time',
+      source: {
+        'http-date': 'the county servers',
+        ntp: 'network time (NTP)',
+        'technician-url': 'a technician, from a URL',
+        'technician-manual': 'a technician, by hand',
+      },
+      corrected:
+        'Time corrected: it is now {{now}} ({{seconds}} s {{direction}} the system clock), from {{url}}',
+      correctedManual:
+        'Time corrected: it is now {{now}} ({{seconds}} s {{direction}} the system clock)',
+      ahead: 'ahead of',
+      behind: 'behind',
+      systemClockSet: 'The operating system clock was set as well (date -s)',
+      status: 'Clock: {{state}}. {{reason}}',
+    },
+    table: {
+      title: 'Terminal health ({{at}})',
+      item: 'Item',
+      value: 'Reading',
+      grade: 'State',
+      ok: 'ok',
+      warn: 'warn',
+      fail: 'FAIL',
+      unknown: 'unknown',
+    },
+    selftest: {
+      title: 'Self-test ({{at}}): {{overall}}',
+      overall: {
+        pass: 'all passed',
+        fail: 'some steps failed',
+        unknown: 'some steps could not tell',
+      },
+      result: { pass: 'pass', fail: 'FAIL', unknown: 'cannot tell' },
+      step: {
+        screen: 'Screen test',
+        audio: 'Sound test',
+        network: 'Network to the hub',
+        disk: 'Disk write/read',
+        database: 'Database integrity',
+        content: 'Course verification',
+      },
+      text: {
+        screenPattern:
+          'Colour bars are ready (technician console → self-test → colour bars); {{displays}} display(s) detected',
+        screenNoDisplay:
+          'Colour bars are ready; this machine reports no display, so look at the bars on the console',
+        audioOutputs: 'Audio output found: {{devices}}. Play the test tone from the console',
+        audioNone: 'No audio output device detected',
+        hubOk: 'The county hub answers ({{latency}} ms)',
+        hubNotConfigured: 'No county hub address set, nothing to test',
+        hubFailed: 'Cannot reach the county hub: {{error}}',
+        diskOk: 'Wrote and read back {{size}} on the data and course disks, identical',
+        diskFailed: 'Disk write/read failed ({{path}}): {{error}}',
+        databaseOk: 'Database integrity check passed',
+        databaseFailed: 'Database integrity check found problems: {{detail}}',
+        contentNone: 'No course files',
+        contentUnverified:
+          'Hashed {{files}} course files; there is no verified catalogue from the county yet, so their content cannot be confirmed',
+        contentChanged: '{{changed}} course files differ from the last check: {{paths}}',
+        contentOk: '{{files}} course files are the same as at the last check',
+      },
+      advice: {
+        screen:
+          'Check the display power and the video cable (HDMI/VGA) and that the TV is on the right input; replace the cable if the colours are wrong',
+        audio:
+          'Check the speaker power, volume and cable and that the system sound output is the right device; replace the speaker or sound card if still silent',
+        network:
+          'Check the county hub address; check the network cable, router and broadband; ask the county whether the hub is up',
+        disk: 'The disk may be full or failing: free space; if it keeps failing, back up now (station backup) and replace the disk or memory card',
+        database:
+          'Back up now and ask the county technicians to restore the latest backup with station restore',
+        content:
+          'Course files may be damaged: sync the courses again or re-import them from a USB stick',
+      },
     },
   },
 };

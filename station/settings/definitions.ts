@@ -78,6 +78,44 @@ export const SETTINGS = {
   // how many days of winter–spring training a season needs (DOMAIN.md: 2–3 days).
   'newMember.warnDays': { schema: z.number().int().min(0).max(365), default: 30 },
   'winterSpring.minDays': { schema: z.number().int().min(1).max(30), default: 2 },
+  // Device health (issue 7): the county hub, grading thresholds and snapshot history. *policy*
+  /** The county hub's base URL; empty = not configured (hub reachability is then unknown). */
+  'hub.url': { schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]), default: '' },
+  'health.probeTimeoutMs': { schema: z.number().int().min(500).max(30_000), default: 4000 },
+  'health.cpu.warnPercent': { schema: z.number().min(1).max(100), default: 85 },
+  'health.cpu.failPercent': { schema: z.number().min(1).max(100), default: 98 },
+  'health.memory.warnPercent': { schema: z.number().min(1).max(100), default: 85 },
+  'health.memory.failPercent': { schema: z.number().min(1).max(100), default: 95 },
+  'health.disk.warnFreeMB': { schema: z.number().int().min(0), default: 1024 },
+  'health.disk.failFreeMB': { schema: z.number().int().min(0), default: 200 },
+  'health.temperature.warnCelsius': { schema: z.number().min(20).max(150), default: 75 },
+  'health.temperature.failCelsius': { schema: z.number().min(20).max(150), default: 90 },
+  /** A display narrower than this (pixels) is graded warn: course videos and big text need room. */
+  'health.display.minWidth': { schema: z.number().int().min(320).max(8000), default: 1024 },
+  'health.hub.warnLatencyMs': { schema: z.number().int().min(1).max(60_000), default: 2000 },
+  'health.database.warnMB': { schema: z.number().int().min(1), default: 2048 },
+  'health.sync.warnDays': { schema: z.number().int().min(1).max(365), default: 7 },
+  'health.sync.failDays': { schema: z.number().int().min(1).max(365), default: 30 },
+  'health.upload.warnDays': { schema: z.number().int().min(1).max(365), default: 7 },
+  'health.upload.failDays': { schema: z.number().int().min(1).max(365), default: 30 },
+  /** How often the health-snapshot job stores a snapshot (minutes; a node-cron step). */
+  'health.snapshotMinutes': { schema: z.number().int().min(1).max(60), default: 15 },
+  /** History: every snapshot for this many days, then one per hour, then one per day. */
+  'health.history.rawDays': { schema: z.number().int().min(1).max(90), default: 7 },
+  'health.history.hourlyDays': { schema: z.number().int().min(1).max(730), default: 90 },
+  'health.history.dailyDays': { schema: z.number().int().min(30).max(3650), default: 1095 },
+  /**
+   * Trusted time: how far the clock may stray from the time a good source implies (either way)
+   * or fall behind the last recorded time before records are stamped untrusted.
+   */
+  'time.maxDriftMinutes': {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    default: 10,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

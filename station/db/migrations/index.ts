@@ -4,6 +4,7 @@ import { m002Attendance } from './002-attendance.js';
 import { m003PlayLog } from './003-play-log.js';
 import { m004Equipment } from './004-equipment.js';
 import { m005Player } from './005-player.js';
+import { m006Health } from './006-health.js';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m003PlayLog,
   m004Equipment,
   m005Player,
+  m006Health,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
