@@ -11,6 +11,7 @@ import { buildQueue, getMakeup } from '../playback/queue.js';
 import { missedSessions, startMakeupStudy, touchMakeupEnd } from '../playback/makeup.js';
 import { readSettings } from '../settings/store.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
+import { timeQuality } from '../time/trusted-time.js';
 
 type PlayerHandlers = Pick<
   Handlers,
@@ -99,6 +100,7 @@ export function createPlayerHandlers(
             startedAt: new Date(now.getTime() - input.elapsedMs),
             endedAt: now,
             watched,
+            timeQuality: timeQuality(db, now),
           },
           now,
         );
