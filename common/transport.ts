@@ -19,6 +19,16 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'startCheckinSession',
+  'getCheckinSession',
+  'checkinMember',
+  'searchMembers',
+  'checkoutMember',
+  'excuseMember',
+  'endCheckinSession',
+  'saveSessionMinutes',
+  'addSessionPhoto',
+  'getSessionPhoto',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -59,6 +59,10 @@ export const en: Messages = {
     fileNotFound: 'There is no file {{file}}',
     fileUnreadable: 'The file {{file}} cannot be read: {{detail}}',
     fileNotWritable: 'The file {{file}} cannot be written: {{detail}}',
+    cardNotFound:
+      'Card "{{code}}" belongs to no member of this branch. Check it and scan again, or pick the name on screen',
+    photoNotImage: 'This is not a photo (JPEG, PNG or WebP); nothing was saved',
+    photoNotFound: 'There is no photo number {{id}}',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

@@ -50,6 +50,9 @@ export const zhCN = {
     fileNotFound: '找不到文件 {{file}}',
     fileUnreadable: '无法读取文件 {{file}}：{{detail}}',
     fileNotWritable: '无法写入文件 {{file}}：{{detail}}',
+    cardNotFound: '卡号“{{code}}”不是本支部党员的卡，请核对后再刷，或在名单中点选姓名',
+    photoNotImage: '这不是照片文件（JPEG、PNG 或 WebP），没有保存',
+    photoNotFound: '找不到编号为 {{id}} 的照片',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
