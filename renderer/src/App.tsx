@@ -7,6 +7,7 @@ import { applyLanguage } from './i18n/index.js';
 import { isTextField } from './nav/focus.js';
 import { useSpatialNav } from './nav/useSpatialNav.js';
 import { currentScreen, grantOf, INITIAL_STACK, navigate } from './navigation.js';
+import { CheckinScreen } from './screens/CheckinScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { OrganizerScreen } from './screens/OrganizerScreen.js';
 import { PinScreen } from './screens/PinScreen.js';
@@ -161,8 +162,15 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
     );
   } else if (screen.name === 'organizer') {
     content = (
-      <OrganizerScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+      <OrganizerScreen
+        grant={screen.grant}
+        onBack={leave}
+        onLock={() => void lockAndGoHome()}
+        onStartCheckin={() => dispatch({ type: 'openCheckin', grant: screen.grant })}
+      />
     );
+  } else if (screen.name === 'checkin') {
+    content = <CheckinScreen grant={screen.grant} onBack={leave} />;
   } else {
     content = (
       <TechnicianScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />

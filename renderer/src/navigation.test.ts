@@ -34,4 +34,19 @@ describe('screen navigation', () => {
     expect(stack).toEqual([{ name: 'home' }]);
     expect(grantOf(currentScreen(stack))).toBeNull();
   });
+
+  it('check-in opens over the organizer page and Back returns to it without giving the grant back', () => {
+    const stack = run(
+      { type: 'openPin', role: 'organizer' },
+      { type: 'unlocked', role: 'organizer', grant: 'g' },
+      { type: 'openCheckin', grant: 'g' },
+    );
+    expect(currentScreen(stack)).toEqual({ name: 'checkin', grant: 'g' });
+    // Leaving check-in must not lock: the organizer page below still uses the grant.
+    expect(grantOf(currentScreen(stack))).toBeNull();
+    expect(currentScreen(navigate(stack, { type: 'back' }))).toEqual({
+      name: 'organizer',
+      grant: 'g',
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { CheckinMember, CheckinSessionView } from '../../common/contract-checkin.js';
 import { checkPin } from '../auth/pins.js';
 import { StationFailure } from '../errors.js';
-import { isoWithOffset } from '../domain/zoned-time.js';
+import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
 import { readSettings } from '../settings/store.js';
 import { findMemberByCard } from '../members/repository.js';
 import { RosterSearch } from '../members/roster-search.js';
@@ -87,6 +87,37 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
     return row;
   };
 
+  const priorCheckIn = db.prepare(
+    `SELECT at FROM attendance_records WHERE session_id = ? AND member_id = ? AND kind = 'check-in'`,
+  );
+
+  /** "15:42" in the station's zone: what the people in the room read on the wall clock. */
+  const wallTime = (iso: string) => {
+    const p = zonedParts(new Date(iso), readSettings(db).timeZone);
+    return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  };
+
+  /**
+   * The two refusals a room sees most, worded for the screen (a time of day, not an ISO stamp).
+   * checkIn() checks the same again inside its transaction; these only choose the sentence.
+   */
+  const refuseOnScreen = (sessionId: number, member: MemberLookupRow) => {
+    const session = getSession(db, sessionId);
+    if (session.endedAt) {
+      throw new StationFailure('CONFLICT', 'checkinSessionEnded', {
+        title: session.title,
+        time: wallTime(session.endedAt),
+      });
+    }
+    const prior = priorCheckIn.get(sessionId, member.id) as { at: string } | undefined;
+    if (prior) {
+      throw new StationFailure('CONFLICT', 'checkinTwice', {
+        name: member.name,
+        time: wallTime(prior.at),
+      });
+    }
+  };
+
   const asRef = (m: MemberLookupRow): MemberRef => ({
     id: m.id,
     name: m.name,
@@ -120,6 +151,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
       } else {
         member = memberOf(memberId!);
       }
+      refuseOnScreen(sessionId, member);
       const now = clock.now();
       // Committed (synchronous=FULL) inside checkIn before this returns: the ✓ follows the disk.
       checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);

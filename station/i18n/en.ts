@@ -63,6 +63,8 @@ export const en: Messages = {
       'Card "{{code}}" belongs to no member of this branch. Check it and scan again, or pick the name on screen',
     photoNotImage: 'This is not a photo (JPEG, PNG or WebP); nothing was saved',
     photoNotFound: 'There is no photo number {{id}}',
+    checkinTwice: '{{name}} already checked in at {{time}}; no need to do it again',
+    checkinSessionEnded: '"{{title}}" ended at {{time}}; check-in is closed',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

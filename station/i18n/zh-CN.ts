@@ -53,6 +53,8 @@ export const zhCN = {
     cardNotFound: '卡号“{{code}}”不是本支部党员的卡，请核对后再刷，或在名单中点选姓名',
     photoNotImage: '这不是照片文件（JPEG、PNG 或 WebP），没有保存',
     photoNotFound: '找不到编号为 {{id}} 的照片',
+    checkinTwice: '{{name}} 已经在 {{time}} 签到过了，不用再签',
+    checkinSessionEnded: '“{{title}}”已在 {{time}} 结束，不能再签到',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {

@@ -111,7 +111,7 @@ describe('running a session through the StationApi over HTTP', () => {
 
     const twice = await rpc('checkinMember', { grant, sessionId: s.id, memberId: zhang });
     expect(twice.status).toBe(409);
-    expect(twice.json.error.message).toBe('张国庆 已经签到过了（2026-11-26T09:00:00+08:00）');
+    expect(twice.json.error.message).toBe('张国庆 已经在 09:00 签到过了，不用再签');
 
     const noSession = await rpc('checkinMember', { grant, sessionId: 999, memberId: zhang });
     expect(noSession.status).toBe(404);
@@ -132,9 +132,7 @@ describe('running a session through the StationApi over HTTP', () => {
     grant = (await ok('unlock', { role: 'organizer', pin: '1234' })).grant as string;
     const after = await rpc('checkinMember', { grant, sessionId: s.id, memberId: idOf('王建军') });
     expect(after.status).toBe(409);
-    expect(after.json.error.message).toBe(
-      '学习活动“支委会”已于 2026-11-26T10:00:00+08:00 结束，不能再签到',
-    );
+    expect(after.json.error.message).toBe('“支委会”已在 10:00 结束，不能再签到');
     const endAgain = await rpc('endCheckinSession', { grant, sessionId: s.id, pin: '1234' });
     expect(endAgain.json.error.message).toBe('学习活动“支委会”已经结束');
 

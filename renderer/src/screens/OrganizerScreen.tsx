@@ -5,6 +5,8 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
+import { Tile } from '../components/Tile.js';
+import { CalendarIcon } from '../components/Icons.js';
 import { useStationQuery } from './useStationQuery.js';
 
 type Member = OrganizerOverview['members'][number];
@@ -22,7 +24,12 @@ function MemberTile({ member }: { member: Member }) {
 }
 
 /** The organizer's page: the village and its roster. Check-in and scheduling come later. */
-export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
+export function OrganizerScreen({
+  grant,
+  onBack,
+  onLock,
+  onStartCheckin,
+}: ProtectedScreenProps & { onStartCheckin?: () => void }) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [overview, reload] = useStationQuery(
@@ -43,6 +50,18 @@ export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps)
       <main className="screen-body">
         {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}
         {overview.status === 'error' ? <LoadState error={overview.error} onRetry={reload} /> : null}
+        {ready && onStartCheckin ? (
+          <div className="organizer-actions">
+            <Tile
+              icon={<CalendarIcon />}
+              label={t('checkin.tile')}
+              hint={t('checkin.tileHint')}
+              onActivate={onStartCheckin}
+              testId="tile-checkin"
+              accent
+            />
+          </div>
+        ) : null}
         {ready ? (
           <section className="panel members-panel">
             <h2 className="panel__title">{t('organizer.members')}</h2>
