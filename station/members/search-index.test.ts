@@ -71,6 +71,28 @@ describe('member search by pinyin', () => {
     expect(index.search('', 3).hits).toHaveLength(3);
   });
 
+  it('answers the same whatever was typed before (the next keystroke filters the last answer)', () => {
+    const typedIndex = new MemberSearchIndex(roster);
+    for (const q of [
+      'z',
+      'zg',
+      'zgq',
+      'zgqi',
+      'zg',
+      'l',
+      'lv',
+      'lvz',
+      '张',
+      '张国',
+      'gq',
+      'g',
+      'x',
+    ]) {
+      const fresh = new MemberSearchIndex(roster).search(q, 50);
+      expect([q, typedIndex.search(q, 50)]).toEqual([q, fresh]);
+    }
+  });
+
   it('finds the one member among 10,000 names by initials and by full pinyin', () => {
     const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭'];
     const given = [...'建国明华秀英玉兰志强德春海军丽芳伟红金山文平'];

@@ -24,8 +24,8 @@ interface Entry {
   syllables: string[][];
   /** First letters of every reading of the first syllable: a cheap first filter. */
   firstLetters: string;
-  /** All first letters anywhere, for a query that starts at the given name (`gq` → 张国庆). */
-  anyLetters: string;
+  /** First letters of the later syllables, for a query that starts at the given name (`gq`). */
+  laterLetters: string;
   lowerName: string;
 }
 
@@ -80,24 +80,30 @@ export function nameSyllables(name: string): string[][] {
 }
 
 /**
- * True when `query` (lower-case letters) is a run of prefixes of consecutive syllables starting at
- * syllable `from`: every syllable typed whole or cut short, the last one possibly unfinished.
+ * True when `query` (lower-case letters), from position `pos`, is a run of prefixes of consecutive
+ * syllables starting at syllable `at`: every syllable typed whole or cut short, the last one
+ * possibly unfinished. Longest prefix first (a full syllable is the likelier intent). A plain
+ * function that allocates nothing: it runs for thousands of names on every keystroke.
  */
-function matchesFrom(syllables: string[][], query: string, from: number): boolean {
-  const walk = (pos: number, at: number): boolean => {
-    if (pos === query.length) return true;
-    if (at >= syllables.length) return false;
-    for (const reading of syllables[at]!) {
-      // Longest first: a full syllable is the likelier intent; shorter prefixes are the fallback.
-      let n = 0;
-      while (n < reading.length && pos + n < query.length && reading[n] === query[pos + n]) n++;
-      for (let take = n; take >= 1; take--) {
-        if (walk(pos + take, at + 1)) return true;
-      }
+function walk(syllables: string[][], query: string, pos: number, at: number): boolean {
+  if (pos === query.length) return true;
+  if (at >= syllables.length) return false;
+  const readings = syllables[at]!;
+  for (let r = 0; r < readings.length; r++) {
+    const reading = readings[r]!;
+    let n = 0;
+    while (
+      n < reading.length &&
+      pos + n < query.length &&
+      reading.charCodeAt(n) === query.charCodeAt(pos + n)
+    ) {
+      n++;
     }
-    return false;
-  };
-  return walk(0, from);
+    for (let take = n; take >= 1; take--) {
+      if (walk(syllables, query, pos + take, at + 1)) return true;
+    }
+  }
+  return false;
 }
 
 function normalise(query: string): string {
@@ -106,6 +112,8 @@ function normalise(query: string): string {
 
 export class MemberSearchIndex {
   private readonly entries: Entry[];
+  /** Per first letter typed: who matches it, in roster order, and who from the surname. */
+  private readonly byFirstLetter = new Map<string, { all: Entry[]; surname: Set<Entry> }>();
 
   constructor(
     members: readonly SearchableMember[],
@@ -118,14 +126,51 @@ export class MemberSearchIndex {
         syllables = nameSyllables(member.name);
         cache.set(member.name, syllables);
       }
-      const firstLetters = [...new Set((syllables[0] ?? []).map((r) => r[0] ?? ''))].join('');
-      const anyLetters = [...new Set(syllables.flat().map((r) => r[0] ?? ''))].join('');
-      return { member, syllables, firstLetters, anyLetters, lowerName: member.name.toLowerCase() };
+      const letters = (list: string[][]) =>
+        [...new Set(list.flat().map((r) => r[0] ?? ''))].join('');
+      return {
+        member,
+        syllables,
+        firstLetters: letters(syllables.slice(0, 1)),
+        laterLetters: letters(syllables.slice(1)),
+        lowerName: member.name.toLowerCase(),
+      };
     });
+    // The first keystroke would otherwise walk the whole roster; answer it from a table.
+    for (const e of this.entries) {
+      for (const letter of new Set([...e.firstLetters, ...e.laterLetters])) {
+        let slot = this.byFirstLetter.get(letter);
+        if (!slot) this.byFirstLetter.set(letter, (slot = { all: [], surname: new Set() }));
+        slot.all.push(e);
+        if (e.firstLetters.includes(letter)) slot.surname.add(e);
+      }
+    }
   }
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /**
+   * The last query and the entries it matched. Every way of matching is closed under prefixes
+   * (a name that matches `zgq` matches `zg`), so the next keystroke only filters these.
+   */
+  private last: { query: string; matched: Entry[] } | null = null;
+
+  /** 0: from the first character (the surname); 1: from a later character; 2: characters. */
+  private rank(e: Entry, q: string, byLetters: boolean): number {
+    if (byLetters) {
+      const first = q.charAt(0);
+      if (e.firstLetters.includes(first) && (q.length === 1 || walk(e.syllables, q, 0, 0))) {
+        return 0;
+      }
+      if (e.laterLetters.includes(first)) {
+        for (let i = 1; i < e.syllables.length; i++) {
+          if (walk(e.syllables, q, 0, i)) return 1;
+        }
+      }
+    }
+    return e.lowerName.includes(q) ? 2 : -1;
   }
 
   /**
@@ -134,7 +179,7 @@ export class MemberSearchIndex {
    * query lists everyone in roster order.
    */
   search(query: string, limit: number): { hits: SearchHit[]; total: number } {
-    const q = normalise(query);
+    const q = normalise(query).slice(0, 40);
     if (q === '') {
       return {
         hits: this.entries.slice(0, limit).map((e) => ({ member: e.member, rank: 0 })),
@@ -142,26 +187,28 @@ export class MemberSearchIndex {
       };
     }
     const byLetters = /^[a-z]+$/.test(q);
-    const buckets: SearchHit[][] = [[], [], []];
-    for (const e of this.entries) {
-      if (byLetters) {
-        if (e.firstLetters.includes(q[0]!) && matchesFrom(e.syllables, q, 0)) {
-          buckets[0]!.push({ member: e.member, rank: 0 });
-          continue;
-        }
-        if (e.anyLetters.includes(q[0]!)) {
-          let later = false;
-          for (let i = 1; i < e.syllables.length && !later; i++)
-            later = matchesFrom(e.syllables, q, i);
-          if (later) {
-            buckets[1]!.push({ member: e.member, rank: 1 });
-            continue;
-          }
-        }
+    if (byLetters && q.length === 1) {
+      const slot = this.byFirstLetter.get(q) ?? { all: [], surname: new Set<Entry>() };
+      const first: SearchHit[] = [];
+      const later: SearchHit[] = [];
+      for (const e of slot.all) {
+        const into = slot.surname.has(e) ? first : later;
+        if (into.length < limit) into.push({ member: e.member, rank: into === first ? 0 : 1 });
+        if (first.length >= limit) break;
       }
-      if (e.lowerName.includes(q)) buckets[2]!.push({ member: e.member, rank: 2 });
+      this.last = { query: q, matched: slot.all };
+      return { hits: [...first, ...later].slice(0, limit), total: slot.all.length };
     }
-    const all = buckets.flat();
-    return { hits: all.slice(0, limit), total: all.length };
+    const pool = this.last && q.startsWith(this.last.query) ? this.last.matched : this.entries;
+    const matched: Entry[] = [];
+    const buckets: SearchHit[][] = [[], [], []];
+    for (const e of pool) {
+      const rank = this.rank(e, q, byLetters);
+      if (rank < 0) continue;
+      matched.push(e);
+      if (buckets[rank]!.length < limit) buckets[rank]!.push({ member: e.member, rank });
+    }
+    this.last = { query: q, matched };
+    return { hits: buckets.flat().slice(0, limit), total: matched.length };
   }
 }

@@ -7,6 +7,8 @@ import type { Migration } from './index.js';
  *   (migration 2) holds the text in force for readers that want only that.
  * - `session_photos`: photos of the session, the files under DATA/photos/<session>/; the row
  *   names the file, its SHA-256 and who took it.
+ * - an index on `members.updated_at`: the check-in search asks on every keystroke whether the
+ *   roster changed (max(updated_at)), which without it reads the whole table.
  */
 export const m004Checkin: Migration = {
   version: 4,
@@ -34,6 +36,8 @@ export const m004Checkin: Migration = {
         taken_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX session_photos_by_session ON session_photos (session_id, id);
+
+      CREATE INDEX members_updated ON members (updated_at);
     `);
   },
 };
