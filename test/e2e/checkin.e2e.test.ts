@@ -12,10 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { station } from '../helpers/station-process.js';
 import { ROOT } from '../helpers/station-process.js';
 import {
+  CHROMIUM,
   focusedTestId,
   launchChromium,
   openKiosk,
@@ -29,6 +31,9 @@ import {
 } from './harness.js';
 
 const SCREEN = { width: 1366, height: 768 };
+// The smallest valid PNG (1×1), as a photo file chosen on the kiosk.
+const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const LETTER_ROWS = ['ABCDEFG', 'HIJKLMN', 'OPQRSTU', 'VWXYZ'];
 
 let browser: Browser;
@@ -317,5 +322,120 @@ describe('a session run from the kiosk with the keyboard alone', () => {
     const others = report.members.filter((m) => !(m.name in expected));
     expect(others).toHaveLength(26);
     expect(others.every((m) => m.hours === 0)).toBe(true);
+  }, 120_000);
+});
+
+describe('minutes and photos of a session started elsewhere', () => {
+  it('continues the running session, saves minutes and a photo from a file and from a camera', async () => {
+    // A session started from the command line (or, later, from the schedule) is the one the
+    // kiosk offers to continue.
+    const started = station([
+      'session',
+      'start',
+      '--kind',
+      'meeting',
+      '--title',
+      '支委会',
+      '--json',
+      '--data',
+      target.dataDir,
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    const sessionId = (JSON.parse(started.stdout) as { id: number }).id;
+
+    // Chromium's fake camera stands in for a USB camera; permission prompts are answered yes.
+    const cameraBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+      ],
+    });
+    try {
+      const context = await cameraBrowser.newContext({ viewport: SCREEN });
+      page = await context.newPage();
+      const watch = watchPage(page, target.origin);
+      await openKiosk(page, target);
+      await waitForFocus(page, 'tile-organizer');
+      await press(page, 'Enter', 'key-1');
+      for (const d of '1234') await page.keyboard.press(d);
+      await press(page, 'Enter');
+      await page.getByTestId('organizer-screen').waitFor();
+      await arrowTo('ArrowDown', 'member-list');
+      await press(page, 'ArrowLeft', 'tile-checkin');
+      await press(page, 'Enter');
+      await waitForFocus(page, 'checkin-continue');
+      expect(await page.getByTestId('checkin-continue').innerText()).toContain('继续签到：支委会');
+      await press(page, 'Enter');
+      await page.locator('[data-testid="checkin-screen"][data-phase="run"]').waitFor();
+
+      // Minutes: typed on a keyboard, Right at the end of the text reaches Save.
+      await waitForFocus(page, 'letter-A');
+      await arrowTo('ArrowDown', 'checkin-minutes');
+      await press(page, 'Enter');
+      await waitForFocus(page, 'minutes-text');
+      await page.keyboard.type('一、传达县委文件\n二、讨论冬春训安排');
+      await press(page, 'ArrowRight', 'minutes-save');
+      await press(page, 'Enter');
+      await page.getByTestId('extras-notice').waitFor();
+      expect(await page.getByTestId('extras-notice').innerText()).toMatch(
+        /^已保存（\d{2}:\d{2}）$/,
+      );
+      await page.keyboard.press('Escape');
+      await page.getByTestId('extras-minutes').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('checkin-screen').getAttribute('data-phase')).toBe('run');
+
+      // Photos: one from a file (the chooser itself is the operating system's), one from the camera.
+      await arrowTo('ArrowDown', 'checkin-minutes');
+      await press(page, 'ArrowRight', 'checkin-photos');
+      await press(page, 'Enter');
+      await waitForFocus(page, 'photo-from-file');
+      const picture = path.join(ROOT, 'test-results', 'checkin-photo.png');
+      fs.mkdirSync(path.dirname(picture), { recursive: true });
+      fs.writeFileSync(picture, Buffer.from(PNG_1PX, 'base64'));
+      await page.getByTestId('photo-file').setInputFiles(picture);
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="photo-count"]')?.textContent?.includes('1'),
+      );
+      await press(page, 'ArrowRight', 'photo-from-camera');
+      await press(page, 'Enter');
+      await page.getByTestId('photo-take').waitFor();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('video.camera-preview') as HTMLVideoElement | null)?.videoWidth,
+      );
+      await arrowTo('ArrowRight', 'photo-take');
+      await press(page, 'Enter');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="photo-count"]')?.textContent?.includes('2'),
+      );
+      expect(watch.errors).toEqual([]);
+      await context.close();
+    } finally {
+      await cameraBrowser.close();
+    }
+
+    const db = new Database(path.join(target.dataDir, 'station.db'), { readonly: true });
+    const minutes = db.prepare('SELECT notes FROM study_sessions WHERE id = ?').get(sessionId);
+    const photos = db
+      .prepare(
+        'SELECT file, mime, source, taken_by AS takenBy FROM session_photos WHERE session_id = ? ORDER BY id',
+      )
+      .all(sessionId) as { file: string; mime: string; source: string; takenBy: string }[];
+    db.close();
+    expect(minutes).toEqual({ notes: '一、传达县委文件\n二、讨论冬春训安排' });
+    expect(photos.map((p) => [p.mime, p.source, p.takenBy])).toEqual([
+      ['image/jpeg', 'file', 'kiosk:organizer'],
+      ['image/jpeg', 'camera', 'kiosk:organizer'],
+    ]);
+    for (const p of photos) {
+      expect(p.file.startsWith(`photos/${sessionId}/`)).toBe(true);
+      const bytes = fs.readFileSync(path.join(target.dataDir, p.file));
+      expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    }
   }, 120_000);
 });

@@ -117,28 +117,30 @@ export function ExtrasDialog({
       <div className="checkin-dialog__panel checkin-dialog__panel--wide">
         {tab === 'minutes' ? (
           <>
-            <h2 className="checkin-dialog__prompt">{t('checkin.minutesTitle')}</h2>
+            <div className="checkin-dialog__top">
+              <h2 className="checkin-dialog__prompt">{t('checkin.minutesTitle')}</h2>
+              <button type="button" className="button" data-testid="extras-close" onClick={onClose}>
+                {t('checkin.close')}
+              </button>
+            </div>
             <p className="checkin-dialog__hint">{t('checkin.minutesHint')}</p>
-            <textarea
-              className="checkin-input checkin-minutes"
-              data-testid="minutes-text"
-              data-autofocus=""
-              aria-label={t('checkin.minutesTitle')}
-              maxLength={20_000}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-            <div className="checkin-dialog__buttons">
+            <div className="minutes-row">
+              <textarea
+                className="checkin-input checkin-minutes"
+                data-testid="minutes-text"
+                data-autofocus=""
+                aria-label={t('checkin.minutesTitle')}
+                maxLength={20_000}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
               <button
                 type="button"
-                className="button button--primary"
+                className="button button--primary minutes-save"
                 data-testid="minutes-save"
                 onClick={() => void saveMinutes()}
               >
                 {t('checkin.minutesSave')}
-              </button>
-              <button type="button" className="button" data-testid="extras-close" onClick={onClose}>
-                {t('checkin.close')}
               </button>
             </div>
           </>

@@ -8,7 +8,11 @@ const BACK = new Set(['Escape', 'BrowserBack', 'GoBack']);
  */
 export function useDialogKeys(ref: RefObject<HTMLElement | null>, onClose: () => void): void {
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[data-autofocus], button')?.focus();
+    const dialog = ref.current;
+    (
+      dialog?.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog?.querySelector<HTMLElement>('button')
+    )?.focus();
   }, [ref]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
