@@ -100,6 +100,37 @@ export interface SessionPhotoData {
   dataBase64: string;
 }
 
+/** A member as the organizer edits them on the kiosk (personal data limited to what rules need). */
+export interface RosterMember {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+  joinedOn: string | null;
+  status: 'full' | 'probationary';
+  role: MemberRoleGroup;
+  roleTitle: string | null;
+  phone: string | null;
+  isMobile: boolean;
+  worksIn: string | null;
+  cardCode: string | null;
+  state: 'active' | 'left' | 'transferred';
+}
+
+export interface RosterImportPreview {
+  /** True when the roster was written (never for a preview or a roster with problems). */
+  applied: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Every problem, one line each, by spreadsheet row ("第 7 行（姓名）：缺少姓名"). */
+  problems: string[];
+  warnings: string[];
+}
+
+/** Roster files cross the 1 MB RPC body as base64. */
+export const MAX_ROSTER_FILE_BYTES = 700 * 1024;
+
 const Grant = z.string().min(16).max(128);
 const Pin = z.string().regex(/^\d{4,8}$/);
 const Id = z.number().int().positive();
@@ -172,4 +203,50 @@ export const checkinContract = {
       .strict(),
   ),
   getSessionPhoto: method<SessionPhotoData>()(z.object({ grant: Grant, photoId: Id }).strict()),
+
+  /** Every member in every state, for the organizer's roster page. */
+  listRoster: method<RosterMember[]>()(z.object({ grant: Grant }).strict()),
+  /** Adds a member (no `id`) or changes one. Dates as the roster import accepts them. */
+  saveMember: method<RosterMember>()(
+    z
+      .object({
+        grant: Grant,
+        id: Id.optional(),
+        name: z.string().max(30),
+        gender: z.enum(['male', 'female']).nullable(),
+        birthDate: z.string().max(20).nullable(),
+        joinedOn: z.string().max(20).nullable(),
+        status: z.enum(['full', 'probationary']),
+        roleTitle: z.string().max(20).nullable(),
+        phone: z.string().max(30).nullable(),
+        isMobile: z.boolean(),
+        worksIn: z.string().max(60).nullable(),
+        cardCode: z.string().max(64).nullable(),
+      })
+      .strict(),
+  ),
+  /** Marks a member as left or transferred (or back to active); history is kept. PIN again. */
+  setMemberState: method<RosterMember>()(
+    z
+      .object({
+        grant: Grant,
+        memberId: Id,
+        state: z.enum(['active', 'left', 'transferred']),
+        pin: Pin,
+      })
+      .strict(),
+  ),
+  /** A roster file chosen on the kiosk: a preview (`dryRun`) lists every problem; all or nothing. */
+  importRoster: method<RosterImportPreview>()(
+    z
+      .object({
+        grant: Grant,
+        dataBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil(MAX_ROSTER_FILE_BYTES / 3) * 4),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+  ),
 };

@@ -29,6 +29,10 @@ export const METHOD_NAMES = [
   'saveSessionMinutes',
   'addSessionPhoto',
   'getSessionPhoto',
+  'listRoster',
+  'saveMember',
+  'setMemberState',
+  'importRoster',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -22,6 +22,7 @@ import {
 } from '../attendance/checkin-view.js';
 import { addPhoto, readPhoto, saveMinutes } from '../attendance/session-extras.js';
 import type { HandlerContext, Handlers } from './handlers.js';
+import { createRosterHandlers } from './handlers-roster.js';
 
 type CheckinMethods =
   | 'startCheckinSession'
@@ -33,7 +34,11 @@ type CheckinMethods =
   | 'endCheckinSession'
   | 'saveSessionMinutes'
   | 'addSessionPhoto'
-  | 'getSessionPhoto';
+  | 'getSessionPhoto'
+  | 'listRoster'
+  | 'saveMember'
+  | 'setMemberState'
+  | 'importRoster';
 
 /**
  * Who ran an action, as the attendance log records it. The kiosk knows the role that unlocked it,
@@ -126,6 +131,8 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
   });
 
   return {
+    ...createRosterHandlers(ctx, roster),
+
     startCheckinSession: ({ grant, kind, title }) => {
       organizer(grant);
       const now = clock.now();

@@ -55,6 +55,10 @@ export const zhCN = {
     photoNotFound: '找不到编号为 {{id}} 的照片',
     checkinTwice: '{{name}} 已经在 {{time}} 签到过了，不用再签',
     checkinSessionEnded: '“{{title}}”已在 {{time}} 结束，不能再签到',
+    memberNameMissing: '请填写姓名',
+    memberRoleUnknown: '职务“{{value}}”无法识别。请填 书记、副书记、某某委员（如组织委员）或 党员',
+    memberDateBad: '日期“{{value}}”无效，请写成 2019-07-01、2019/7/1 或 2019年7月1日',
+    memberCardTaken: '卡号 {{card}} 已是 {{owner}} 的卡号，不能重复',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { serve, station as stationCli } from '../helpers/station-process.js';
+import { ROOT, serve, station as stationCli } from '../helpers/station-process.js';
 import { fixedClock } from '../../station/clock.js';
 import { openStation, type Station } from '../../station/service.js';
 import { startLoopbackServer, type LoopbackServer } from '../../station/http/server.js';
@@ -287,6 +288,121 @@ describe('running a session through the StationApi over HTTP', () => {
       expect(r.status).toBe(401);
       expect((await rpc('searchMembers', { grant: g, query: 'z' })).status).toBe(401);
     }
+  });
+});
+
+describe('the roster on the kiosk', () => {
+  const fixture = (name: string) =>
+    fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rosters', name)).toString('base64');
+
+  it('adds and edits a member by the import rules, and refuses bad fields with a sentence', async () => {
+    const form = {
+      grant,
+      name: ' 新 党员 ',
+      gender: 'female',
+      birthDate: '1990年5月4日',
+      joinedOn: '2026/7/1',
+      status: 'probationary',
+      roleTitle: '组织委员',
+      phone: null,
+      isMobile: true,
+      worksIn: '长沙',
+      cardCode: 'XY9001',
+    };
+    const added = await ok('saveMember', form);
+    expect(added).toMatchObject({
+      name: '新党员',
+      birthDate: '1990-05-04',
+      joinedOn: '2026-07-01',
+      role: 'committee',
+      state: 'active',
+      worksIn: '长沙',
+    });
+    // The check-in search sees the new member at once.
+    const found = await ok('searchMembers', { grant, query: 'xdy' });
+    expect(found.members.map((m: { name: string }) => m.name)).toEqual(['新党员']);
+
+    const edited = await ok('saveMember', { ...form, id: added.id, roleTitle: '党员' });
+    expect(edited).toMatchObject({ id: added.id, role: 'member', roleTitle: null });
+
+    const bad = async (change: Record<string, unknown>) =>
+      (await rpc('saveMember', { ...form, ...change })).json.error.message as string;
+    expect(await bad({ name: '  ' })).toBe('请填写姓名');
+    expect(await bad({ roleTitle: '村长' })).toContain('职务“村长”无法识别');
+    expect(await bad({ birthDate: '1990-02-30' })).toContain('日期“1990-02-30”无效');
+    expect(await bad({ cardCode: 'XY0001' })).toBe('卡号 XY0001 已是 张国庆 的卡号，不能重复');
+  });
+
+  it('marks a member as left with the PIN: off the check-in roster, history kept', async () => {
+    const s = await ok('startCheckinSession', { grant, kind: 'collective', title: 't' });
+    const zhang = idOf('张国庆');
+    await ok('checkinMember', { grant, sessionId: s.id, memberId: zhang });
+    const wrong = await rpc('setMemberState', {
+      grant,
+      memberId: zhang,
+      state: 'left',
+      pin: '9999',
+    });
+    expect(wrong.status).toBe(403);
+    const left = await ok('setMemberState', {
+      grant,
+      memberId: zhang,
+      state: 'transferred',
+      pin: '1234',
+    });
+    expect(left).toMatchObject({ name: '张国庆', state: 'transferred' });
+    expect((await ok('searchMembers', { grant, query: 'zgq' })).members).toEqual([]);
+    const refused = await rpc('checkinMember', {
+      grant,
+      sessionId: s.id,
+      memberId: idOf('李秀英'),
+    });
+    expect(refused.json.ok).toBe(true);
+    const later = await ok('startCheckinSession', { grant, kind: 'collective', title: 't2' });
+    const gone = await rpc('checkinMember', { grant, sessionId: later.id, memberId: zhang });
+    expect(gone.status).toBe(409);
+    // The earlier check-in is still there.
+    const view = await ok('getCheckinSession', { grant, sessionId: s.id });
+    expect(view.attendees.map((a: { name: string }) => a.name)).toContain('张国庆');
+  });
+
+  it('imports a roster file: a preview lists problems by row, a bad roster writes nothing', async () => {
+    const before = (await ok('listRoster', { grant })).length;
+    const badPreview = await ok('importRoster', {
+      grant,
+      dataBase64: fixture('roster-bad.csv'),
+      dryRun: false,
+    });
+    expect(badPreview.applied).toBe(false);
+    expect(badPreview.problems.length).toBeGreaterThan(0);
+    expect(badPreview.problems[0]).toMatch(/^第 \d+ 行（.+）：/);
+    expect((await ok('listRoster', { grant })).length).toBe(before);
+
+    // A GBK CSV as Excel on Chinese Windows saves it: two new members, one update (张国庆's phone).
+    const csv = iconv
+      .encode(
+        '姓名,性别,出生日期,职务,卡号,联系电话\r\n赵新一,男,1980-01-02,党员,NEW001,\r\n' +
+          '钱新二,女,1985/3/4,组织委员,NEW002,\r\n张国庆,男,,党支部书记,XY0001,13800000000\r\n',
+        'gbk',
+      )
+      .toString('base64');
+    const preview = await ok('importRoster', { grant, dataBase64: csv, dryRun: true });
+    expect(preview).toMatchObject({ applied: false, created: 2, updated: 1, problems: [] });
+    expect((await ok('listRoster', { grant })).length).toBe(before);
+    const done = await ok('importRoster', { grant, dataBase64: csv, dryRun: false });
+    expect(done).toMatchObject({ applied: true, created: 2, updated: 1 });
+    expect((await ok('listRoster', { grant })).length).toBe(before + 2);
+    expect((await ok('searchMembers', { grant, query: 'qxe' })).members).toMatchObject([
+      { name: '钱新二', role: 'committee' },
+    ]);
+
+    const notRoster = await rpc('importRoster', {
+      grant,
+      dataBase64: fixture('photo.jpg'),
+      dryRun: true,
+    });
+    expect(notRoster.json.ok).toBe(false);
+    expect(notRoster.json.error.message).toContain('不是名单表格');
   });
 });
 
