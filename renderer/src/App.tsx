@@ -11,6 +11,7 @@ import { CheckinScreen } from './screens/CheckinScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { OrganizerScreen } from './screens/OrganizerScreen.js';
 import { PinScreen } from './screens/PinScreen.js';
+import { RosterScreen } from './screens/RosterScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { TechnicianScreen } from './screens/TechnicianScreen.js';
 
@@ -167,10 +168,13 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
         onBack={leave}
         onLock={() => void lockAndGoHome()}
         onStartCheckin={() => dispatch({ type: 'openCheckin', grant: screen.grant })}
+        onOpenRoster={() => dispatch({ type: 'openRoster', grant: screen.grant })}
       />
     );
   } else if (screen.name === 'checkin') {
     content = <CheckinScreen grant={screen.grant} onBack={leave} />;
+  } else if (screen.name === 'roster') {
+    content = <RosterScreen grant={screen.grant} onBack={leave} />;
   } else {
     content = (
       <TechnicianScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />

@@ -9,12 +9,14 @@ export type Screen =
   | { name: 'pin'; role: Role }
   | { name: 'organizer'; grant: string }
   | { name: 'technician'; grant: string }
-  | { name: 'checkin'; grant: string };
+  | { name: 'checkin'; grant: string }
+  | { name: 'roster'; grant: string };
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
   | { type: 'openCheckin'; grant: string }
+  | { type: 'openRoster'; grant: string }
   | { type: 'back' }
   | { type: 'home' };
 
@@ -32,6 +34,8 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
     case 'openCheckin':
       // The organizer's grant is lent, not handed over: Back returns to the organizer page.
       return [...stack, { name: 'checkin', grant: action.grant }];
+    case 'openRoster':
+      return [...stack, { name: 'roster', grant: action.grant }];
     case 'back':
       return stack.length > 1 ? stack.slice(0, -1) : stack;
     case 'home':

@@ -6,7 +6,7 @@ import { LockButton, type ProtectedScreenProps } from '../components/LockButton.
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { Tile } from '../components/Tile.js';
-import { CalendarIcon } from '../components/Icons.js';
+import { CalendarIcon, OrganizerIcon } from '../components/Icons.js';
 import { useStationQuery } from './useStationQuery.js';
 
 type Member = OrganizerOverview['members'][number];
@@ -29,7 +29,8 @@ export function OrganizerScreen({
   onBack,
   onLock,
   onStartCheckin,
-}: ProtectedScreenProps & { onStartCheckin?: () => void }) {
+  onOpenRoster,
+}: ProtectedScreenProps & { onStartCheckin?: () => void; onOpenRoster?: () => void }) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [overview, reload] = useStationQuery(
@@ -60,6 +61,15 @@ export function OrganizerScreen({
               testId="tile-checkin"
               accent
             />
+            {onOpenRoster ? (
+              <Tile
+                icon={<OrganizerIcon />}
+                label={t('roster.tile')}
+                hint={t('roster.tileHint')}
+                onActivate={onOpenRoster}
+                testId="tile-roster"
+              />
+            ) : null}
           </div>
         ) : null}
         {ready ? (
