@@ -2,7 +2,6 @@ import '../styles/checkin.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
-  CheckinAttendee,
   CheckinMember,
   CheckinSessionKind,
   CheckinSessionView,
@@ -16,6 +15,7 @@ import { ScreenHeader } from '../components/ScreenHeader.js';
 import { focusInitial, isTextField } from '../nav/focus.js';
 import { ExtrasDialog } from './checkin/ExtrasDialog.js';
 import { clockTime } from './checkin/format.js';
+import { CountsBar, FeedbackBanner, MemberTile, type Feedback } from './checkin/parts.js';
 import { LetterKeyboard } from './checkin/LetterKeyboard.js';
 import { PinConfirm } from './checkin/PinConfirm.js';
 import { ReasonDialog } from './checkin/ReasonDialog.js';
@@ -41,53 +41,7 @@ type Dialog =
   | { type: 'reason'; member: CheckinMember }
   | { type: 'extras'; tab: 'minutes' | 'photos' };
 
-interface Feedback {
-  kind: 'ok' | 'error';
-  title: string;
-  detail: string;
-  serial: number;
-}
-
 const isUnauthorized = (e: unknown) => e instanceof StationError && e.code === 'UNAUTHORIZED';
-
-/** One member's tile: name and post, and how they stand in this session. */
-function MemberTile({
-  member,
-  attendee,
-  onActivate,
-}: {
-  member: CheckinMember;
-  attendee: CheckinAttendee | undefined;
-  onActivate: () => void;
-}) {
-  const { t } = useTranslation();
-  const status = attendee?.status ?? 'none';
-  let badge: string | null = null;
-  if (status === 'present')
-    badge = `✓ ${clockTime(attendee!.checkedInAt)}${attendee!.late ? ` ${t('checkin.late')}` : ''}`;
-  else if (status === 'left') badge = `${t('checkin.left')} ${clockTime(attendee!.checkedOutAt)}`;
-  else if (status === 'excused') badge = t('checkin.excused');
-  return (
-    <li>
-      <button
-        type="button"
-        className={`checkin-tile checkin-tile--${status}${attendee?.late ? ' checkin-tile--late' : ''}`}
-        data-testid="checkin-tile"
-        data-member={member.name}
-        data-status={status}
-        onClick={onActivate}
-      >
-        <span className="checkin-tile__name">{member.name}</span>
-        <span className="checkin-tile__role">
-          {member.role === 'member'
-            ? t('organizer.member')
-            : (member.roleTitle ?? t(`organizer.${member.role}`))}
-        </span>
-        {badge ? <span className="checkin-tile__badge">{badge}</span> : null}
-      </button>
-    </li>
-  );
-}
 
 /**
  * Running a session from the TV remote: start it (or continue the running one), then check
@@ -496,26 +450,7 @@ export function CheckinScreen({
               />
             ))}
           </ul>
-          {feedback ? (
-            <div
-              key={feedback.serial}
-              className={`checkin-feedback checkin-feedback--${feedback.kind}`}
-              data-testid="checkin-feedback"
-              data-kind={feedback.kind}
-              role="status"
-              aria-live="assertive"
-            >
-              <span className="checkin-feedback__mark" aria-hidden="true">
-                {feedback.kind === 'ok' ? '✓' : '!'}
-              </span>
-              <span className="checkin-feedback__text">
-                <span className="checkin-feedback__title">{feedback.title}</span>
-                {feedback.detail ? (
-                  <span className="checkin-feedback__detail">{feedback.detail}</span>
-                ) : null}
-              </span>
-            </div>
-          ) : null}
+          {feedback ? <FeedbackBanner key={feedback.serial} feedback={feedback} /> : null}
         </section>
       </main>
     );
@@ -545,29 +480,7 @@ export function CheckinScreen({
         }
         onBack={onBack}
       >
-        {counts && phase.name === 'run' ? (
-          <dl className="checkin-counts" data-testid="checkin-counts" data-present={counts.present}>
-            <div className="checkin-count checkin-count--present">
-              <dt>{t('checkin.present')}</dt>
-              <dd>
-                {counts.present}
-                <small>/{counts.roster}</small>
-              </dd>
-            </div>
-            <div className="checkin-count">
-              <dt>{t('checkin.late')}</dt>
-              <dd>{counts.late}</dd>
-            </div>
-            <div className="checkin-count">
-              <dt>{t('checkin.excused')}</dt>
-              <dd>{counts.excused}</dd>
-            </div>
-            <div className="checkin-count">
-              <dt>{t('checkin.left')}</dt>
-              <dd>{counts.left}</dd>
-            </div>
-          </dl>
-        ) : null}
+        {counts && phase.name === 'run' ? <CountsBar counts={counts} /> : null}
       </ScreenHeader>
       {body}
       {dialog?.type === 'pin' ? (
