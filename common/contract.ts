@@ -12,6 +12,7 @@ import { equipmentContract } from './contract-equipment.js';
 import { reportMethods } from './contract-reports.js';
 import { playerContract } from './contract-player.js';
 import { healthMethods } from './contract-health.js';
+import { checkinContract } from './contract-checkin.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -115,6 +116,7 @@ export const contract = {
   ...reportMethods,
   ...playerContract,
   ...healthMethods,
+  ...checkinContract,
 };
 
 export type Contract = typeof contract;

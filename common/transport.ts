@@ -35,6 +35,20 @@ export const METHOD_NAMES = [
   'setHubUrl',
   'correctTimeFromHub',
   'setTimeManually',
+  'startCheckinSession',
+  'getCheckinSession',
+  'checkinMember',
+  'searchMembers',
+  'checkoutMember',
+  'excuseMember',
+  'endCheckinSession',
+  'saveSessionMinutes',
+  'addSessionPhoto',
+  'getSessionPhoto',
+  'listRoster',
+  'saveMember',
+  'setMemberState',
+  'importRoster',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { backupBench } from './bench/backup.mjs';
+import { checkin } from './bench/checkin.mjs';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
@@ -16,7 +17,15 @@ import { seekTtfb } from './bench/seek-ttfb.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
-const BENCHMARKS = [kioskStart, serviceMemory, backupBench, compliance, seekTtfb, healthHistory];
+const BENCHMARKS = [
+  kioskStart,
+  serviceMemory,
+  backupBench,
+  compliance,
+  seekTtfb,
+  healthHistory,
+  checkin,
+];
 
 function parseArgs(argv) {
   const opts = { runs: 7, only: null };

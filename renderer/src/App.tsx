@@ -41,6 +41,12 @@ const MakeupScreen = lazy(() =>
 );
 // video.js is large: its chunk loads only when the player opens.
 const PlayerScreen = lazy(() => import('./screens/PlayerScreen.js'));
+const CheckinScreen = lazy(() =>
+  import('./screens/CheckinScreen.js').then((m) => ({ default: m.CheckinScreen })),
+);
+const RosterScreen = lazy(() =>
+  import('./screens/RosterScreen.js').then((m) => ({ default: m.RosterScreen })),
+);
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -210,6 +216,8 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
         }
         onPlayCourses={() => dispatch({ type: 'open', screen: { name: 'coursePick', grant } })}
         onMakeup={() => dispatch({ type: 'open', screen: { name: 'makeup', grant } })}
+        onStartCheckin={() => dispatch({ type: 'open', screen: { name: 'checkin', grant } })}
+        onOpenRoster={() => dispatch({ type: 'open', screen: { name: 'roster', grant } })}
         onOpenMemberReport={(memberId) =>
           dispatch({ type: 'open', screen: { name: 'memberReport', grant, year, memberId } })
         }
@@ -266,6 +274,10 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
     );
   } else if (screen.name === 'player') {
     content = <PlayerScreen request={screen.request} onBack={leave} />;
+  } else if (screen.name === 'checkin') {
+    content = <CheckinScreen grant={screen.grant} onBack={leave} />;
+  } else if (screen.name === 'roster') {
+    content = <RosterScreen grant={screen.grant} onBack={leave} />;
   } else {
     content = (
       <TechnicianScreen

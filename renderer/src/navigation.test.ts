@@ -79,6 +79,21 @@ describe('screen navigation', () => {
     });
   });
 
+  it('check-in opens over the organizer page and Back returns to it without giving the grant back', () => {
+    const stack = run(
+      { type: 'openPin', role: 'organizer' },
+      { type: 'unlocked', role: 'organizer', grant: 'g' },
+      { type: 'open', screen: { name: 'checkin', grant: 'g' } },
+    );
+    expect(currentScreen(stack)).toEqual({ name: 'checkin', grant: 'g' });
+    // Leaving check-in must not lock: the organizer page below still uses the grant.
+    expect(grantOf(currentScreen(stack))).toBeNull();
+    expect(currentScreen(navigate(stack, { type: 'back' }))).toEqual({
+      name: 'organizer',
+      grant: 'g',
+    });
+  });
+
   it('opens the player from the organizer page; Back returns there with its grant untouched', () => {
     const stack = run(
       { type: 'openPin', role: 'organizer' },

@@ -18,7 +18,9 @@ export type Screen =
   // Opened from the organizer's page; the grant stays the organizer page's to give back.
   | { name: 'coursePick'; grant: string }
   | { name: 'makeup'; grant: string }
-  | { name: 'player'; request: PlayRequest };
+  | { name: 'player'; request: PlayRequest }
+  | { name: 'checkin'; grant: string }
+  | { name: 'roster'; grant: string };
 
 /** What the player plays: a make-up study's course, chosen courses, or (neither) everything. */
 export interface PlayRequest {

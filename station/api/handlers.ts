@@ -27,6 +27,7 @@ import { createPlayerHandlers } from './handlers-player.js';
 import { createHealthHandlers } from './handlers-health.js';
 import { worse } from '../domain/health-grading.js';
 import { clockStatus } from '../time/trusted-time.js';
+import { createCheckinHandlers } from './handlers-checkin.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -139,5 +140,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createReportsHandlers(ctx),
     ...createPlayerHandlers(ctx),
     ...createHealthHandlers(ctx),
+    ...createCheckinHandlers(ctx),
   };
 }

@@ -105,6 +105,18 @@ export const en: Messages = {
     hubNotConfigured: 'No county hub address is set; enter it under "County hub address" first',
     systemClockNeedsRoot:
       'Setting the operating system clock needs root; without --system-clock the station only records and applies the correction offset',
+    cardNotFound:
+      'Card "{{code}}" belongs to no member of this branch. Check it and scan again, or pick the name on screen',
+    photoNotImage: 'This is not a photo (JPEG, PNG or WebP); nothing was saved',
+    photoNotFound: 'There is no photo number {{id}}',
+    checkinTwice: '{{name}} already checked in at {{time}}; no need to do it again',
+    checkinSessionEnded: '"{{title}}" ended at {{time}}; check-in is closed',
+    memberNameMissing: 'Please fill in the name',
+    memberRoleUnknown:
+      'The post "{{value}}" is not known. Write 书记, 副书记, a 委员 post (such as 组织委员) or 党员',
+    memberDateBad:
+      'The date "{{value}}" is not valid; write it as 2019-07-01, 2019/7/1 or 2019年7月1日',
+    memberCardTaken: 'Card {{card}} already belongs to {{owner}}',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

@@ -88,6 +88,15 @@ export const zhCN = {
     hubNotConfigured: '尚未设置县平台地址，请先在“县平台地址”中填写',
     systemClockNeedsRoot:
       '修改操作系统时钟需要以 root 运行；不加 --system-clock 时学习站只记录并使用校准偏差',
+    cardNotFound: '卡号“{{code}}”不是本支部党员的卡，请核对后再刷，或在名单中点选姓名',
+    photoNotImage: '这不是照片文件（JPEG、PNG 或 WebP），没有保存',
+    photoNotFound: '找不到编号为 {{id}} 的照片',
+    checkinTwice: '{{name}} 已经在 {{time}} 签到过了，不用再签',
+    checkinSessionEnded: '“{{title}}”已在 {{time}} 结束，不能再签到',
+    memberNameMissing: '请填写姓名',
+    memberRoleUnknown: '职务“{{value}}”无法识别。请填 书记、副书记、某某委员（如组织委员）或 党员',
+    memberDateBad: '日期“{{value}}”无效，请写成 2019-07-01、2019/7/1 或 2019年7月1日',
+    memberCardTaken: '卡号 {{card}} 已是 {{owner}} 的卡号，不能重复',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {

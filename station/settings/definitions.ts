@@ -116,6 +116,9 @@ export const SETTINGS = {
       .max(24 * 60),
     default: 10,
   },
+  // Check-in (DOMAIN.md rules table: lateness is recorded, the grace is policy).
+  /** A check-in this many minutes after the session start or later is shown as late. */
+  'checkin.lateGraceMinutes': { schema: z.number().int().min(0).max(240), default: 10 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -65,3 +65,12 @@ export function CalendarIcon() {
     </svg>
   );
 }
+
+export function CheckinIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="24" cy="24" r="18" />
+      <path d="M15 24.5l6.5 6.5L34 18" />
+    </svg>
+  );
+}

@@ -5,7 +5,7 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
-import { CalendarIcon } from '../components/Icons.js';
+import { CalendarIcon, CheckinIcon, OrganizerIcon } from '../components/Icons.js';
 import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
 import { useStationQuery } from './useStationQuery.js';
@@ -41,11 +41,15 @@ export function OrganizerScreen({
   onOpenMemberReport,
   onPlayCourses,
   onMakeup,
+  onStartCheckin,
+  onOpenRoster,
 }: ProtectedScreenProps & {
   onOpenYearReport: () => void;
   onOpenMemberReport: (memberId: number) => void;
   onPlayCourses: () => void;
   onMakeup: () => void;
+  onStartCheckin: () => void;
+  onOpenRoster: () => void;
 }) {
   const { t } = useTranslation();
   const { api } = useStation();
@@ -67,12 +71,19 @@ export function OrganizerScreen({
       <main className="screen-body">
         <nav className="tiles organizer-tiles">
           <Tile
+            icon={<CheckinIcon />}
+            label={t('checkin.tile')}
+            hint={t('checkin.tileHint')}
+            onActivate={onStartCheckin}
+            testId="tile-checkin"
+            accent
+          />
+          <Tile
             icon={<PlayIcon />}
             label={t('player.playTile')}
             hint={t('player.playTileHint')}
             onActivate={onPlayCourses}
             testId="tile-play"
-            accent
           />
           <Tile
             icon={<MakeupIcon />}
@@ -87,6 +98,13 @@ export function OrganizerScreen({
             hint={t('reports.tileHint')}
             onActivate={onOpenYearReport}
             testId="tile-reports"
+          />
+          <Tile
+            icon={<OrganizerIcon />}
+            label={t('roster.tile')}
+            hint={t('roster.tileHint')}
+            onActivate={onOpenRoster}
+            testId="tile-roster"
           />
         </nav>
         {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}

@@ -5,6 +5,7 @@ import { m003PlayLog } from './003-play-log.js';
 import { m004Equipment } from './004-equipment.js';
 import { m005Player } from './005-player.js';
 import { m006Health } from './006-health.js';
+import { m007Checkin } from './007-checkin.js';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Equipment,
   m005Player,
   m006Health,
+  m007Checkin,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
