@@ -59,6 +59,26 @@ export const en: Messages = {
     fileNotFound: 'There is no file {{file}}',
     fileUnreadable: 'The file {{file}} cannot be read: {{detail}}',
     fileNotWritable: 'The file {{file}} cannot be written: {{detail}}',
+    rruleInvalid:
+      'The recurrence rule "{{rrule}}" is not valid: {{detail}}. The second Saturday of each month, for example, is FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2',
+    durationInvalid: 'The duration "{{value}}" is not valid; use whole minutes from 1 to {{max}}',
+    startImpossible:
+      'The local time {{local}} does not exist in {{zone}} (daylight saving time skips it); choose another time',
+    startInvalid:
+      'The start "{{value}}" is not valid; write 2027-01-09T09:00 or, with an offset, 2027-01-09T09:00:00+08:00',
+    windowUnbounded:
+      'Give both a start and an end date: a plan without an end cannot be expanded without limit',
+    windowInvalid:
+      'The date range {{from}} to {{to}} is not valid (the end must follow the start, at most {{maxDays}} days)',
+    planNotFound: 'There is no plan number {{id}}',
+    occurrenceNotFound: 'The plan "{{title}}" has nothing scheduled at {{at}}',
+    blockOutsideSeason:
+      'Winter–spring training belongs between month {{startMonth}} and month {{endMonth}} of the next year; {{from}} to {{to}} is outside it',
+    blockDaysInvalid: 'Winter–spring training lasts 2 or 3 days, not "{{value}}"',
+    datesInvalid: 'The date "{{value}}" is not valid; write 2027-01-09',
+    reasonMissing: 'Give a reason for moving or cancelling (e.g. harvest, weather)',
+    holidaysInvalid: 'The holiday file {{file}} is not valid: {{detail}}',
+    recurrenceConflict: 'Use only one of --rrule, --dates and --days',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -154,5 +174,30 @@ export const en: Messages = {
     state: { active: 'active', left: 'left', transferred: 'transferred' },
     yes: 'yes',
     no: 'no',
+  },
+  schedule: {
+    added: 'Added plan {{id}}: {{title}}',
+    moved: 'Moved: {{from}} → {{to}}',
+    cancelled: 'Cancelled the session at {{at}}',
+    none: 'Nothing scheduled in this period',
+    status: { scheduled: 'scheduled', moved: 'moved', cancelled: 'cancelled' },
+    holiday: 'holiday: {{name}}',
+    dueMonth: 'Collective study this month ({{month}}): {{status}}',
+    dueWinterSpring: 'Winter–spring training ({{season}}): {{status}}',
+    duePartyLecture: 'Party lecture ({{year}}): {{status}}',
+    dueNewMember: 'New-member training {{name}}: {{status}}, deadline {{deadline}}',
+    dueMobile: 'Yearly training of mobile member {{name}}: {{status}}',
+    dueMissed: 'Months without a collective study: {{months}}',
+    dueClockUntrusted:
+      'The clock is earlier than the recorded time {{highWater}} and is not trusted; the recorded time is used',
+    obligation: {
+      held: 'held',
+      planned: 'planned',
+      due: 'due',
+      'not-in-season': 'not in season',
+      done: 'done',
+      warn: 'deadline soon',
+      overdue: 'overdue',
+    },
   },
 };
