@@ -59,6 +59,9 @@ export const SETTINGS = {
       .max(24 * 60),
     default: 30,
   },
+
+  // Scheduling (issue 5): warn this many days before a new member's training deadline.
+  'newMember.warnDays': { schema: z.number().int().min(0).max(180), default: 30 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
