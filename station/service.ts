@@ -9,6 +9,8 @@ import type { ApiHost } from './api/dispatch.js';
 import { initDataDir } from './init.js';
 import { CONTENT_DIR } from './paths.js';
 import { getSetting } from './settings/store.js';
+import { JobRunner, type RunOutcome } from './jobs/runner.js';
+import { SCHEDULE_JOBS } from './schedule/jobs.js';
 
 export interface Station extends ApiHost {
   db: Db;
@@ -18,6 +20,8 @@ export interface Station extends ApiHost {
   clock: Clock;
   handlers: Handlers;
   language(): Language;
+  /** What each periodic job did when the station started (its catch-up); empty without jobs. */
+  jobsAtStart: Record<string, RunOutcome>;
   close(): void;
 }
 
@@ -25,6 +29,10 @@ export interface OpenStationOptions {
   dataDir: string;
   clock?: Clock;
   demo?: boolean;
+  /** Run the periodic jobs (node-cron). Default true; tests of single handlers turn it off. */
+  runJobs?: boolean;
+  /** Where job failures and untrusted-clock notices go (stderr of `station serve`). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -44,6 +52,17 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     contentDir,
     startedAt: clock.now(),
   });
+  // Every periodic job of the station; later capabilities add theirs to this list.
+  const jobs = [...SCHEDULE_JOBS];
+  const runner = new JobRunner({
+    db,
+    clock,
+    dataDir,
+    timeZone: () => getSetting(db, 'timeZone'),
+    jobs,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  const jobsAtStart = opts.runJobs === false ? {} : await runner.start();
   return {
     db,
     dataDir,
@@ -51,6 +70,10 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     clock,
     handlers,
     language: () => getSetting(db, 'language'),
-    close: () => checkpointAndClose(db),
+    jobsAtStart,
+    close: () => {
+      void runner.stop();
+      checkpointAndClose(db);
+    },
   };
 }
