@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { METHOD_NAMES } from './transport.js';
+import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -39,7 +40,9 @@ export interface HomeView {
   now: string;
   today: { year: number; month: number; day: number; weekday: number };
   /** The next scheduled session, or null when nothing is scheduled. */
-  nextSession: null | { title: string; kind: string; start: string };
+  nextSession: null | { title: string; kind: string; start: string; end: string; planId: number };
+  /** What is due (scheduling); null until the station can tell. */
+  due: DueSummary | null;
   status: { network: Grade; health: Grade };
 }
 
@@ -107,6 +110,7 @@ export const contract = {
   getOrganizerOverview: method<OrganizerOverview>()(WithGrant),
   getTechnicianStatus: method<TechnicianStatus>()(WithGrant),
   listCourses: method<CourseSummary[]>()(NoArgs),
+  ...scheduleMethods,
 };
 
 export type Contract = typeof contract;

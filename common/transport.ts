@@ -19,6 +19,12 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'getReminder',
+  'startPlannedSession',
+  'listOccurrences',
+  'addPlan',
+  'moveOccurrence',
+  'cancelOccurrence',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

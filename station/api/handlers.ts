@@ -21,6 +21,8 @@ import { countActiveMembers, listActiveMembers } from '../members/repository.js'
 import { listLocalCourses } from '../content/local-courses.js';
 import { dataVolumeGrade, networkGrade } from '../health/quick-status.js';
 import { appVersion, DB_FILE } from '../paths.js';
+import { scheduleHome } from '../schedule/home.js';
+import { createScheduleHandlers } from './handlers-schedule.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -56,7 +58,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       language: s.language,
       now: isoWithOffset(now, s.timeZone),
       today: { year: p.year, month: p.month, day: p.day, weekday: p.weekday },
-      nextSession: null,
+      ...scheduleHome(db, now),
       status: { network: networkGrade(), health: dataVolumeGrade(ctx.dataDir) },
     };
   };
@@ -124,5 +126,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
 
     listCourses: () => listLocalCourses(ctx.contentDir),
+    ...createScheduleHandlers(ctx),
   };
 }

@@ -83,7 +83,7 @@ export const en: Messages = {
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
     usage:
-      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS | members import FILE [--dry-run] | members list | members template --out FILE.xlsx\nEvery command takes --data DIR and --lang en',
+      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS | members import FILE [--dry-run] | members list | members template --out FILE.xlsx | schedule add|list|move|cancel|due\nEvery command takes --data DIR and --lang en',
     unknownCommand: 'Unknown command "{{command}}". Run station --help for usage',
     badOption: 'Invalid arguments: {{detail}}',
     unknownOption: 'Unknown option {{option}}. Run station --help for usage',

@@ -72,7 +72,7 @@ export const zhCN = {
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
     usage:
-      '用法：station <命令> [选项]\n命令：init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin 数字 | members import 文件 [--dry-run] | members list | members template --out 文件.xlsx\n所有命令都接受 --data 目录 和 --lang en',
+      '用法：station <命令> [选项]\n命令：init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin 数字 | members import 文件 [--dry-run] | members list | members template --out 文件.xlsx | schedule add|list|move|cancel|due\n所有命令都接受 --data 目录 和 --lang en',
     unknownCommand: '未知命令“{{command}}”。运行 station --help 查看用法',
     badOption: '参数有误：{{detail}}',
     unknownOption: '未知选项 {{option}}。运行 station --help 查看用法',

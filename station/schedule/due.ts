@@ -27,6 +27,8 @@ function heldSessions(db: Db): HeldSession[] {
 export interface DueReport extends Obligations {
   asOf: Date;
   clock: { trusted: boolean; highWater: Date | null };
+  /** Months the obligation-check job has recorded as missed (each once, when it ended). */
+  recordedMissedMonths: string[];
 }
 
 export function dueReport(db: Db, now: Date): DueReport {
@@ -69,6 +71,7 @@ export function dueReport(db: Db, now: Date): DueReport {
     ...obligations,
     asOf: at,
     clock: { trusted: verdict.trusted, highWater: verdict.highWater },
+    recordedMissedMonths: recordedMissedMonths(db).map((m) => m.period),
   };
 }
 
@@ -84,6 +87,7 @@ export function dueToJson(r: DueReport, timeZone: string) {
     newMembers: r.newMembers,
     mobileMembers: r.mobileMembers,
     missedMonths: r.missedMonths,
+    recordedMissedMonths: r.recordedMissedMonths,
   };
 }
 
