@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HomeView, Role } from '../../common/contract.js';
+import type { ReminderView } from '../../common/contract-schedule.js';
 import { useStation } from './api/context.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { applyLanguage } from './i18n/index.js';
@@ -12,6 +13,7 @@ import { OrganizerScreen } from './screens/OrganizerScreen.js';
 import { PinScreen } from './screens/PinScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { TechnicianScreen } from './screens/TechnicianScreen.js';
+import { CalendarScreen } from './screens/CalendarScreen.js';
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -32,6 +34,9 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
   const [stack, dispatch] = useReducer(navigate, INITIAL_STACK);
   const [actionError, setActionError] = useState<unknown>(null);
   const [switchingLanguage, setSwitchingLanguage] = useState(false);
+  // A session the organizer chose to start from the reminder banner, waiting for the PIN.
+  const [pendingStart, setPendingStart] = useState<ReminderView | null>(null);
+  const [organizerNotice, setOrganizerNotice] = useState<string | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   useSpatialNav(containerRef);
   const screen = currentScreen(stack);
@@ -117,7 +122,34 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
 
   const openPin = (role: Role) => {
     setActionError(null);
+    setPendingStart(null);
+    setOrganizerNotice(null);
     dispatch({ type: 'openPin', role });
+  };
+
+  const startFromBanner = (reminder: ReminderView) => {
+    openPin('organizer');
+    setPendingStart(reminder);
+  };
+
+  const unlocked = async (role: Role, grant: string) => {
+    const start = role === 'organizer' ? pendingStart : null;
+    setPendingStart(null);
+    if (start) {
+      try {
+        const r = await api.startPlannedSession({
+          grant,
+          planId: start.occurrence.planId,
+          occurrenceStart: start.occurrence.start,
+        });
+        setOrganizerNotice(
+          t(r.alreadyStarted ? 'schedule.alreadyStarted' : 'schedule.started', { title: r.title }),
+        );
+      } catch (error) {
+        setActionError(error);
+      }
+    }
+    dispatch({ type: 'unlocked', role, grant });
   };
 
   let content;
@@ -146,6 +178,7 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
         clockSkewMs={homeState.skewMs}
         onOpenPin={openPin}
         onToggleLanguage={() => void toggleLanguage()}
+        onStartSession={startFromBanner}
         switchingLanguage={switchingLanguage}
         error={actionError ?? homeState.refreshError}
       />
@@ -156,12 +189,23 @@ export function App({ firstHome }: { firstHome?: Promise<HomeView> }) {
         key={screen.role}
         role={screen.role}
         onBack={leave}
-        onUnlocked={(grant) => dispatch({ type: 'unlocked', role: screen.role, grant })}
+        onUnlocked={(grant) => void unlocked(screen.role, grant)}
       />
     );
   } else if (screen.name === 'organizer') {
     content = (
-      <OrganizerScreen grant={screen.grant} onBack={leave} onLock={() => void lockAndGoHome()} />
+      <OrganizerScreen
+        grant={screen.grant}
+        onBack={leave}
+        onLock={() => void lockAndGoHome()}
+        onOpenCalendar={() => dispatch({ type: 'openCalendar', grant: screen.grant })}
+        notice={organizerNotice}
+        error={actionError}
+      />
+    );
+  } else if (screen.name === 'calendar') {
+    content = (
+      <CalendarScreen grant={screen.grant} onBack={leave} timeZone={homeState.home.timeZone} />
     );
   } else {
     content = (

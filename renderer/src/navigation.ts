@@ -8,11 +8,13 @@ export type Screen =
   | { name: 'home' }
   | { name: 'pin'; role: Role }
   | { name: 'organizer'; grant: string }
-  | { name: 'technician'; grant: string };
+  | { name: 'technician'; grant: string }
+  | { name: 'calendar'; grant: string };
 
 export type NavAction =
   | { type: 'openPin'; role: Role }
   | { type: 'unlocked'; role: Role; grant: string }
+  | { type: 'openCalendar'; grant: string }
   | { type: 'back' }
   | { type: 'home' };
 
@@ -27,6 +29,9 @@ export function navigate(stack: readonly Screen[], action: NavAction): readonly 
       const below = stack.at(-1)?.name === 'pin' ? stack.slice(0, -1) : stack;
       return [...below, { name: action.role, grant: action.grant }];
     }
+    case 'openCalendar':
+      // Borrows the organizer page's grant; Back returns there without locking.
+      return [...stack, { name: 'calendar', grant: action.grant }];
     case 'back':
       return stack.length > 1 ? stack.slice(0, -1) : stack;
     case 'home':

@@ -5,6 +5,9 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
+import { Tile } from '../components/Tile.js';
+import { CalendarIcon } from '../components/Icons.js';
+import { ErrorBanner } from '../components/ErrorBanner.js';
 import { useStationQuery } from './useStationQuery.js';
 
 type Member = OrganizerOverview['members'][number];
@@ -22,7 +25,19 @@ function MemberTile({ member }: { member: Member }) {
 }
 
 /** The organizer's page: the village and its roster. Check-in and scheduling come later. */
-export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps) {
+export function OrganizerScreen({
+  grant,
+  onBack,
+  onLock,
+  onOpenCalendar,
+  notice,
+  error,
+}: ProtectedScreenProps & {
+  onOpenCalendar?: () => void;
+  /** A line to confirm what just happened, e.g. a session started from the reminder banner. */
+  notice?: string | null;
+  error?: unknown;
+}) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [overview, reload] = useStationQuery(
@@ -41,6 +56,23 @@ export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps)
         <LockButton label={t('organizer.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">
+        {notice ? (
+          <p className="organizer-notice" data-testid="organizer-notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {error ? <ErrorBanner error={error} /> : null}
+        {onOpenCalendar ? (
+          <nav className="tiles tiles--organizer">
+            <Tile
+              icon={<CalendarIcon />}
+              label={t('schedule.calendarTile')}
+              hint={t('schedule.calendarHint')}
+              onActivate={onOpenCalendar}
+              testId="tile-calendar"
+            />
+          </nav>
+        ) : null}
         {overview.status === 'loading' ? <LoadState onRetry={reload} /> : null}
         {overview.status === 'error' ? <LoadState error={overview.error} onRetry={reload} /> : null}
         {ready ? (
