@@ -1,5 +1,5 @@
 import '../styles/schedule.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../../common/contract-schedule.js';
 import { useStation } from '../api/context.js';
@@ -8,6 +8,7 @@ import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { dateKey, hm, localParts, monthGrid, repeatChoices } from '../schedule/countdown.js';
 import { useStationQuery } from './useStationQuery.js';
+import { focusableIn } from '../nav/focus.js';
 
 const KINDS = [
   'collective',
@@ -133,6 +134,16 @@ export function CalendarScreen({
   }
   const weekdays = t('schedule.weekdays').split(',');
 
+  // A remote has no pointer: when the side panel changes, put the focus on its first control
+  // (its marked one if any), so Enter on a day or an occurrence lands on what comes next.
+  const sideRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const side = sideRef.current;
+    if (!side || mode.type === 'month') return;
+    const items = focusableIn(side);
+    (items.find((el) => el.hasAttribute('data-autofocus')) ?? items[0])?.focus();
+  }, [mode]);
+
   const shiftMonth = (delta: number) => {
     const total = ym.year * 12 + ym.month - 1 + delta;
     setYm({ year: Math.floor(total / 12), month: (total % 12) + 1 });
@@ -226,7 +237,7 @@ export function CalendarScreen({
             </div>
           ))}
         </section>
-        <section className="panel cal-side" data-testid="calendar-side">
+        <section className="panel cal-side" data-testid="calendar-side" ref={sideRef}>
           {error ? <ErrorBanner error={error} /> : null}
           {state.status === 'loading' ? <LoadState onRetry={reload} /> : null}
           {state.status === 'error' ? <LoadState error={state.error} onRetry={reload} /> : null}
