@@ -51,6 +51,15 @@ export function createScheduleHandlers(ctx: HandlerContext): ScheduleHandlers {
     startPlannedSession: ({ grant, planId, occurrenceStart }) => {
       grants.require(grant, 'organizer');
       const now = clock.now();
+      // A session stamped by a clock that reads earlier than the records would land in the past
+      // (or in 2000) and could duplicate one already held: refused until the clock is set.
+      const verdict = judgeClock(db, now);
+      if (!verdict.trusted) {
+        throw new StationFailure('CONFLICT', 'clockUntrusted', {
+          now: now.toISOString(),
+          highWater: verdict.highWater?.toISOString() ?? '',
+        });
+      }
       const zone = tz();
       const plan = getPlan(db, planId);
       const at = parseLocalStart(occurrenceStart, zone);

@@ -79,6 +79,8 @@ export const en: Messages = {
     reasonMissing: 'Give a reason for moving or cancelling (e.g. harvest, weather)',
     holidaysInvalid: 'The holiday file {{file}} is not valid: {{detail}}',
     recurrenceConflict: 'Use only one of --rrule, --dates and --days',
+    clockUntrusted:
+      'The clock reads {{now}}, earlier than the recorded {{highWater}}, and is not trusted. Ask the technician to set the clock before starting a session',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

@@ -68,6 +68,8 @@ export const zhCN = {
     reasonMissing: '请写明调整或取消的原因（如 农忙、天气）',
     holidaysInvalid: '节假日文件 {{file}} 无效：{{detail}}',
     recurrenceConflict: '--rrule、--dates 和 --days 只能选一个',
+    clockUntrusted:
+      '系统时间 {{now}} 早于已记录的时间 {{highWater}}，时间不可信。请技术员先校准时钟，再开始学习活动',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
