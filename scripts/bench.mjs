@@ -9,10 +9,11 @@ import path from 'node:path';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
+import { scheduleBench } from './bench/schedule.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
-const BENCHMARKS = [kioskStart, serviceMemory];
+const BENCHMARKS = [kioskStart, serviceMemory, scheduleBench];
 
 function parseArgs(argv) {
   const opts = { runs: 7, only: null };

@@ -6,6 +6,7 @@
  */
 import { missedMonths, monthKey } from './missed-months.js';
 import { zonedParts } from './zoned-time.js';
+import { localDateOf as fastLocalDate } from './zone-offsets.js';
 
 export interface HeldSession {
   kind: string;
@@ -77,8 +78,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const dateKey = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 function localDateOf(d: Date, tz: string): string {
-  const p = zonedParts(d, tz);
-  return dateKey(p.year, p.month, p.day);
+  return fastLocalDate(d, tz);
 }
 
 /** 'YYYY-MM-DD' + n months; the 31st of a shorter month becomes its last day. */

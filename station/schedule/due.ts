@@ -31,7 +31,12 @@ export interface DueReport extends Obligations {
   recordedMissedMonths: string[];
 }
 
-export function dueReport(db: Db, now: Date): DueReport {
+/** `upcoming`: the occurrences from the effective now on, when the caller has them already. */
+export function dueReport(
+  db: Db,
+  now: Date,
+  upcoming?: { kind: string; start: Date }[],
+): DueReport {
   const s = readSettings(db);
   const verdict = judgeClock(db, now);
   const at = verdict.effectiveNow;
@@ -65,7 +70,10 @@ export function dueReport(db: Db, now: Date): DueReport {
     sessions: heldSessions(db),
     checkIns,
     members,
-    upcoming: upcomingOccurrences(db, at).map((o) => ({ kind: o.kind, start: o.start })),
+    upcoming: (upcoming ?? upcomingOccurrences(db, at)).map((o) => ({
+      kind: o.kind,
+      start: o.start,
+    })),
   });
   return {
     ...obligations,

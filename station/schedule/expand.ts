@@ -16,7 +16,8 @@
 import rrulePkg from 'rrule';
 import type { SessionKind } from '../attendance/kinds.js';
 import { StationFailure } from '../errors.js';
-import { zonedInstant, zonedParts } from '../domain/zoned-time.js';
+import { zonedParts } from '../domain/zoned-time.js';
+import { offsetAt } from '../domain/zone-offsets.js';
 
 const { rrulestr } = rrulePkg;
 
@@ -115,11 +116,17 @@ function sameLocal(a: LocalTime, b: LocalTime): boolean {
  * An ambiguous time (DST ends, the hour repeats) is the earlier instant.
  */
 export function localToInstant(local: LocalTime, timeZone: string): { at: Date; exact: boolean } {
-  const at = zonedInstant(local, timeZone);
-  if (sameLocal(localOf(at, timeZone), local)) return { at, exact: true };
   const wall = floating(local).getTime();
-  const offsetBefore = zonedParts(new Date(wall - DAY_MS), timeZone).offsetMinutes;
-  return { at: new Date(wall - offsetBefore * 60_000), exact: false };
+  // The offset in force a day before and a day after: the instant is wall minus one of them.
+  const before = offsetAt(timeZone, wall - DAY_MS);
+  const after = offsetAt(timeZone, wall + DAY_MS);
+  const fits = (offset: number) => offsetAt(timeZone, wall - offset * 60_000) === offset;
+  const candidates = [...new Set([before, after])]
+    .filter(fits)
+    .map((offset) => wall - offset * 60_000)
+    .sort((a, b) => a - b);
+  if (candidates.length > 0) return { at: new Date(candidates[0]!), exact: true };
+  return { at: new Date(wall - before * 60_000), exact: false };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

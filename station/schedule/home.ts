@@ -14,8 +14,9 @@ import { upcomingOccurrences } from './plans.js';
 export function scheduleHome(db: Db, now: Date): Pick<HomeView, 'nextSession' | 'due'> {
   const tz = readSettings(db).timeZone;
   const at = judgeClock(db, now).effectiveNow;
-  const next = upcomingOccurrences(db, at)[0];
-  const r = dueReport(db, now);
+  const upcoming = upcomingOccurrences(db, at);
+  const next = upcoming[0];
+  const r = dueReport(db, now, upcoming);
   const count = (s: string) => r.newMembers.filter((m) => m.status === s).length;
   const due: DueSummary = {
     month: { month: r.month.month, status: r.month.status },

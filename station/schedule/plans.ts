@@ -240,11 +240,36 @@ export function listOccurrences(db: Db, window: Window): Occurrence[] {
   return expandPlans(listPlans(db), window, readSettings(db).timeZone);
 }
 
+// The home screen and the banner ask for upcoming occurrences every few seconds, and the rrule
+// library takes milliseconds per plan-year. Plans change rarely, so each plan's expansion over a
+// month-anchored span is kept, keyed by the plan as stored (exceptions included) and the zone.
+const expansionCache = new Map<string, Occurrence[]>();
+const MONTH_MS = 31 * 86_400_000;
+
+function expandCached(plan: Plan, from: Date, to: Date, timeZone: string): Occurrence[] {
+  const anchor = Math.floor(from.getTime() / MONTH_MS) * MONTH_MS;
+  const span = Math.ceil((to.getTime() - anchor) / MONTH_MS) * MONTH_MS;
+  const key = JSON.stringify([plan, timeZone, anchor, span]);
+  let occurrences = expansionCache.get(key);
+  if (!occurrences) {
+    if (expansionCache.size > 2_000) expansionCache.clear();
+    occurrences = expandPlans(
+      [plan],
+      { from: new Date(anchor), to: new Date(anchor + span) },
+      timeZone,
+    );
+    expansionCache.set(key, occurrences);
+  }
+  return occurrences.filter((o) => o.start >= from && o.start < to);
+}
+
 /** The next occurrences that are not cancelled and have not ended, from `now` on. */
 export function upcomingOccurrences(db: Db, now: Date, days = 400): Occurrence[] {
-  const window = {
-    from: new Date(now.getTime() - 86_400_000),
-    to: new Date(now.getTime() + days * 86_400_000),
-  };
-  return listOccurrences(db, window).filter((o) => o.status !== 'cancelled' && o.end > now);
+  const from = new Date(now.getTime() - 86_400_000);
+  const to = new Date(now.getTime() + days * 86_400_000);
+  const tz = readSettings(db).timeZone;
+  return listPlans(db)
+    .flatMap((p) => expandCached(p, from, to, tz))
+    .filter((o) => o.status !== 'cancelled' && o.end > now)
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.planId - b.planId);
 }
