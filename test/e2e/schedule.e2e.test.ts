@@ -79,7 +79,7 @@ describe('scheduling on the kiosk', () => {
 
     await openKiosk(page, target);
     expect(await text(page, 'next-session-title')).toBe('本月集中学习');
-    expect(await text(page, 'next-session-countdown')).toMatch(/^还有 (39|40) 分钟$/);
+    expect(await text(page, 'next-session-countdown')).toMatch(/^还有 (3\d|40) 分钟$/);
     await page.getByTestId('due-card').waitFor();
     expect(await text(page, 'due-card')).toContain('本月集中学习');
     const banner = page.getByTestId('reminder-banner');
@@ -187,6 +187,35 @@ describe('scheduling on the kiosk', () => {
         }),
       ]),
     );
+    // Add a one-off session on the 10th from the calendar's form.
+    await page.getByTestId('calendar-day-10').focus();
+    await press(page, 'Enter', 'calendar-add');
+    await press(page, 'Enter', 'calendar-title');
+    await page.getByTestId('calendar-title').fill('党课：学习党章');
+    await page.getByTestId('calendar-time').fill('15:00');
+    await page.getByTestId('calendar-save').focus();
+    await press(page, 'Enter');
+    await page.getByTestId('calendar-list').waitFor();
+    expect((await page.getByTestId('calendar-occurrence').allInnerTexts()).join('\n')).toContain(
+      '党课：学习党章',
+    );
+    const added = JSON.parse(
+      station([
+        'schedule',
+        'list',
+        '--from',
+        `${month}-10`,
+        '--to',
+        `${month}-10`,
+        '--data',
+        target.dataDir,
+        '--json',
+      ]).stdout,
+    ) as { occurrences: { start: string; title: string }[] };
+    expect(added.occurrences).toEqual([
+      expect.objectContaining({ start: `${month}-10T15:00:00+08:00`, title: '党课：学习党章' }),
+    ]);
+
     // Back leaves the calendar for the organizer page, still unlocked.
     await press(page, 'Escape');
     await page.getByTestId('organizer-screen').waitFor();
