@@ -178,6 +178,7 @@ export const en: Messages = {
     no: 'no',
   },
   schedule: {
+    removed: 'Removed plan {{id}}: {{title}}',
     added: 'Added plan {{id}}: {{title}}',
     moved: 'Moved: {{from}} → {{to}}',
     cancelled: 'Cancelled the session at {{at}}',

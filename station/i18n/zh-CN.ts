@@ -163,6 +163,7 @@ export const zhCN = {
     no: '否',
   },
   schedule: {
+    removed: '已删除计划 {{id}}：{{title}}',
     added: '已添加计划 {{id}}：{{title}}',
     moved: '已调整：{{from}} → {{to}}',
     cancelled: '已取消 {{at}} 的活动',

@@ -54,7 +54,9 @@ function recurrenceOf(r: PlanRow): Recurrence {
 }
 
 export function listPlans(db: Db): Plan[] {
-  const rows = db.prepare('SELECT * FROM schedule_plans ORDER BY id').all() as PlanRow[];
+  const rows = db
+    .prepare('SELECT * FROM schedule_plans WHERE removed_at IS NULL ORDER BY id')
+    .all() as PlanRow[];
   const exceptions = db
     .prepare('SELECT * FROM schedule_exceptions ORDER BY plan_id')
     .all() as ExceptionRow[];
@@ -217,6 +219,25 @@ function changeOccurrence(
     );
     return getPlan(db, plan.id);
   })();
+}
+
+/**
+ * Removes a plan entered by mistake (all its occurrences disappear). The row stays, marked with
+ * when, why and by whom, so the record of what was planned is never silently lost.
+ */
+export function removePlan(
+  db: Db,
+  r: { planId: number; reason: string; by: string },
+  now: Date,
+): Plan {
+  const reason = r.reason.trim();
+  if (!reason) throw new StationFailure('BAD_REQUEST', 'reasonMissing');
+  const plan = getPlan(db, r.planId);
+  db.prepare(
+    `UPDATE schedule_plans SET removed_at = ?, removed_reason = ?
+     WHERE id = ? AND removed_at IS NULL`,
+  ).run(now.toISOString(), `${reason} (${r.by})`, plan.id);
+  return plan;
 }
 
 export function moveOccurrence(

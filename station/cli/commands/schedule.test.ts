@@ -242,6 +242,32 @@ describe('station schedule', () => {
     ]);
   });
 
+  it('removes a plan entered by mistake, keeping the row', async () => {
+    await json([
+      'schedule',
+      'add',
+      '--kind',
+      'collective',
+      '--title',
+      '错的',
+      '--start',
+      '2027-01-09T09:00',
+      '--duration',
+      '60',
+      '--rrule',
+      'FREQ=WEEKLY',
+    ]);
+    const noReason = await cli(['schedule', 'remove', '1']);
+    expect(noReason.code).toBe(2);
+    await json(['schedule', 'remove', '1', '--reason', '录入错误']);
+    expect(await json(['schedule', 'list', '--from', '2027-01-01', '--to', '2027-03-01'])).toEqual({
+      occurrences: [],
+    });
+    const again = await cli(['schedule', 'remove', '1', '--reason', 'x']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('没有编号为 1 的学习计划');
+  });
+
   it('needs both ends of the list window', async () => {
     const r = await cli(['schedule', 'list', '--from', '2027-01-01']);
     expect(r.code).toBe(2);

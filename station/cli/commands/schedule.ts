@@ -13,6 +13,7 @@ import {
   cancelOccurrence,
   listOccurrences,
   moveOccurrence,
+  removePlan,
 } from '../../schedule/plans.js';
 import { dueReport, dueToJson } from '../../schedule/due.js';
 import { occurrenceToJson, planToJson, windowOfDates } from '../../schedule/present.js';
@@ -67,6 +68,7 @@ const OPTIONS = {
  *   list --from DATE --to DATE            (dates inclusive, local; or ISO instants)
  *   move PLAN --at OCCURRENCE_START --to ISO --reason TEXT
  *   cancel PLAN --at OCCURRENCE_START --reason TEXT
+ *   remove PLAN --reason TEXT             (a plan entered by mistake; kept, marked removed)
  *   due
  */
 export async function scheduleCommand({ args, io, t }: CommandContext): Promise<number> {
@@ -171,6 +173,13 @@ export async function scheduleCommand({ args, io, t }: CommandContext): Promise<
               })
             : t('schedule.cancelled', { at: isoWithOffset(at, tz) });
         out(planToJson(plan, tz), text);
+        return 0;
+      }
+      case 'remove': {
+        const planId = planIdOf(planText);
+        const reason = required(values.reason, '--reason');
+        const plan = removePlan(db, { planId, reason, by }, clock.now());
+        out(planToJson(plan, tz), t('schedule.removed', { id: plan.id, title: plan.title }));
         return 0;
       }
       case 'due': {

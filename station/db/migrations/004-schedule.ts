@@ -35,6 +35,8 @@ export const m004Schedule: Migration = {
         block_days INTEGER CHECK (block_days IS NULL OR block_days BETWEEN 1 AND 7),
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL,
+        removed_at TEXT,                         -- a plan entered by mistake is removed, not deleted
+        removed_reason TEXT,
         CHECK (recurrence <> 'rrule' OR rrule IS NOT NULL),
         CHECK (recurrence <> 'dates' OR dates IS NOT NULL),
         CHECK (recurrence <> 'block' OR block_days IS NOT NULL)
