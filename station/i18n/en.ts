@@ -178,6 +178,7 @@ export const en: Messages = {
     no: 'no',
   },
   schedule: {
+    memberStatus: { done: 'done', due: 'to train', warn: 'deadline soon', overdue: 'overdue' },
     removed: 'Removed plan {{id}}: {{title}}',
     added: 'Added plan {{id}}: {{title}}',
     moved: 'Moved: {{from}} → {{to}}',

@@ -163,6 +163,7 @@ export const zhCN = {
     no: '否',
   },
   schedule: {
+    memberStatus: { done: '已完成', due: '待培训', warn: '即将到期', overdue: '已逾期' },
     removed: '已删除计划 {{id}}：{{title}}',
     added: '已添加计划 {{id}}：{{title}}',
     moved: '已调整：{{from}} → {{to}}',

@@ -201,12 +201,15 @@ export async function scheduleCommand({ args, io, t }: CommandContext): Promise<
           ...report.newMembers.map((m) =>
             t('schedule.dueNewMember', {
               name: m.name,
-              status: st(m.status),
+              status: t(`schedule.memberStatus.${m.status}`),
               deadline: m.deadline,
             }),
           ),
           ...report.mobileMembers.map((m) =>
-            t('schedule.dueMobile', { name: m.name, status: st(m.status) }),
+            t('schedule.dueMobile', {
+              name: m.name,
+              status: t(`schedule.memberStatus.${m.status}`),
+            }),
           ),
           t('schedule.dueMissed', { months: report.missedMonths.join(', ') || '—' }),
         ];
