@@ -13,6 +13,7 @@ import { reportMethods } from './contract-reports.js';
 import { playerContract } from './contract-player.js';
 import { healthMethods } from './contract-health.js';
 import { checkinContract } from './contract-checkin.js';
+import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -44,7 +45,9 @@ export interface HomeView {
   now: string;
   today: { year: number; month: number; day: number; weekday: number };
   /** The next scheduled session, or null when nothing is scheduled. */
-  nextSession: null | { title: string; kind: string; start: string };
+  nextSession: null | { title: string; kind: string; start: string; end: string; planId: number };
+  /** What is due (scheduling); null until the station can tell. */
+  due: DueSummary | null;
   status: { network: Grade; health: Grade };
 }
 
@@ -117,6 +120,7 @@ export const contract = {
   ...playerContract,
   ...healthMethods,
   ...checkinContract,
+  ...scheduleMethods,
 };
 
 export type Contract = typeof contract;

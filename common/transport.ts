@@ -49,6 +49,12 @@ export const METHOD_NAMES = [
   'saveMember',
   'setMemberState',
   'importRoster',
+  'getReminder',
+  'startPlannedSession',
+  'listOccurrences',
+  'addPlan',
+  'moveOccurrence',
+  'cancelOccurrence',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

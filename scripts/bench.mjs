@@ -17,6 +17,8 @@ import { seekTtfb } from './bench/seek-ttfb.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
+import { scheduleBench } from './bench/schedule.mjs';
+
 const BENCHMARKS = [
   kioskStart,
   serviceMemory,
@@ -25,6 +27,7 @@ const BENCHMARKS = [
   seekTtfb,
   healthHistory,
   checkin,
+  scheduleBench,
 ];
 
 function parseArgs(argv) {

@@ -52,3 +52,19 @@ export function fixedClock(
     },
   };
 }
+
+/**
+ * The clock of a station process: the system clock, unless STATION_FAKE_NOW holds an ISO 8601
+ * instant — then time starts there and runs at the real rate. For fault tests (a restarted
+ * `station serve` after a 40-day power-off, an RTC reset to 2000-01-01) and demonstrations
+ * only; this adapter is the one place that reads the variable.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  const fake = env[FAKE_NOW_ENV];
+  // The process's own environment is already honoured by systemClock (one fake start per process).
+  if (!fake || env === process.env) return systemClock;
+  const start = Date.parse(fake);
+  if (Number.isNaN(start)) throw new Error(`STATION_FAKE_NOW is not an ISO 8601 time: ${fake}`);
+  const realStart = Date.now();
+  return { now: () => new Date(start + (Date.now() - realStart)) };
+}

@@ -10,6 +10,9 @@ import { initDataDir } from './init.js';
 import { CONTENT_DIR } from './paths.js';
 import { getSetting } from './settings/store.js';
 import { createStationClock } from './time/trusted-time.js';
+import { JobRunner, type RunOutcome } from './jobs/runner.js';
+import { SCHEDULE_JOBS } from './schedule/jobs.js';
+import { healthSnapshotJob } from './health/history.js';
 
 export interface Station extends ApiHost {
   db: Db;
@@ -19,6 +22,8 @@ export interface Station extends ApiHost {
   clock: Clock;
   handlers: Handlers;
   language(): Language;
+  /** What each periodic job did when the station started (its catch-up); empty without jobs. */
+  jobsAtStart: Record<string, RunOutcome>;
   close(): void;
 }
 
@@ -26,6 +31,10 @@ export interface OpenStationOptions {
   dataDir: string;
   clock?: Clock;
   demo?: boolean;
+  /** Run the periodic jobs (node-cron). Default true; tests of single handlers turn it off. */
+  runJobs?: boolean;
+  /** Where job failures and untrusted-clock notices go (stderr of `station serve`). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -40,7 +49,7 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     demo: opts.demo ?? false,
   });
   // The system clock plus a technician's recorded correction (station/time/trusted-time.ts).
-  const clock = opts.clock ?? createStationClock(db);
+  const clock = createStationClock(db, opts.clock ?? systemClock);
   const contentDir = path.join(dataDir, CONTENT_DIR);
   const handlers = createHandlers({
     db,
@@ -52,6 +61,17 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     contentDir,
     startedAt: clock.now(),
   });
+  // Every periodic job of the station; later capabilities add theirs to this list.
+  const jobs = [...SCHEDULE_JOBS, healthSnapshotJob(db)];
+  const runner = new JobRunner({
+    db,
+    clock,
+    dataDir,
+    timeZone: () => getSetting(db, 'timeZone'),
+    jobs,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  const jobsAtStart = opts.runJobs === false ? {} : await runner.start();
   return {
     db,
     dataDir,
@@ -59,6 +79,10 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     clock,
     handlers,
     language: () => getSetting(db, 'language'),
-    close: () => checkpointAndClose(db),
+    jobsAtStart,
+    close: () => {
+      void runner.stop();
+      checkpointAndClose(db);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HomeView, Role } from '../../common/contract.js';
+import type { ReminderView } from '../../common/contract-schedule.js';
 import { useStation } from './api/context.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { applyLanguage } from './i18n/index.js';
@@ -47,6 +48,9 @@ const CheckinScreen = lazy(() =>
 const RosterScreen = lazy(() =>
   import('./screens/RosterScreen.js').then((m) => ({ default: m.RosterScreen })),
 );
+const CalendarScreen = lazy(() =>
+  import('./screens/CalendarScreen.js').then((m) => ({ default: m.CalendarScreen })),
+);
 
 // The home view carries the date, next session and status; refreshing it keeps a kiosk that runs
 // for weeks current without a reload.
@@ -85,6 +89,9 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
   const [stack, dispatch] = useReducer(navigate, INITIAL_STACK);
   const [actionError, setActionError] = useState<unknown>(null);
   const [switchingLanguage, setSwitchingLanguage] = useState(false);
+  // A session the organizer chose to start from the reminder banner, waiting for the PIN.
+  const [pendingStart, setPendingStart] = useState<ReminderView | null>(null);
+  const [organizerNotice, setOrganizerNotice] = useState<string | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   useSpatialNav(containerRef);
   const screen = currentScreen(stack);
@@ -161,7 +168,34 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
 
   const openPin = (role: Role) => {
     setActionError(null);
+    setPendingStart(null);
+    setOrganizerNotice(null);
     dispatch({ type: 'openPin', role });
+  };
+
+  const startFromBanner = (reminder: ReminderView) => {
+    openPin('organizer');
+    setPendingStart(reminder);
+  };
+
+  const unlocked = async (role: Role, grant: string) => {
+    const start = role === 'organizer' ? pendingStart : null;
+    setPendingStart(null);
+    if (start) {
+      try {
+        const r = await api.startPlannedSession({
+          grant,
+          planId: start.occurrence.planId,
+          occurrenceStart: start.occurrence.start,
+        });
+        setOrganizerNotice(
+          t(r.alreadyStarted ? 'schedule.alreadyStarted' : 'schedule.started', { title: r.title }),
+        );
+      } catch (error) {
+        setActionError(error);
+      }
+    }
+    dispatch({ type: 'unlocked', role, grant });
   };
 
   let content;
@@ -190,6 +224,7 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
         clockSkewMs={homeState.skewMs}
         onOpenPin={openPin}
         onToggleLanguage={() => void toggleLanguage()}
+        onStartSession={startFromBanner}
         switchingLanguage={switchingLanguage}
         error={actionError ?? homeState.refreshError}
       />
@@ -200,7 +235,7 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
         key={screen.role}
         role={screen.role}
         onBack={leave}
-        onUnlocked={(grant) => dispatch({ type: 'unlocked', role: screen.role, grant })}
+        onUnlocked={(grant) => void unlocked(screen.role, grant)}
       />
     );
   } else if (screen.name === 'organizer') {
@@ -218,10 +253,17 @@ export function App({ initialHome }: { initialHome?: HomeView }) {
         onMakeup={() => dispatch({ type: 'open', screen: { name: 'makeup', grant } })}
         onStartCheckin={() => dispatch({ type: 'open', screen: { name: 'checkin', grant } })}
         onOpenRoster={() => dispatch({ type: 'open', screen: { name: 'roster', grant } })}
+        onOpenCalendar={() => dispatch({ type: 'open', screen: { name: 'calendar', grant } })}
+        notice={organizerNotice}
+        error={actionError}
         onOpenMemberReport={(memberId) =>
           dispatch({ type: 'open', screen: { name: 'memberReport', grant, year, memberId } })
         }
       />
+    );
+  } else if (screen.name === 'calendar') {
+    content = (
+      <CalendarScreen grant={screen.grant} onBack={leave} timeZone={homeState.home.timeZone} />
     );
   } else if (screen.name === 'yearReport') {
     const { grant } = screen;

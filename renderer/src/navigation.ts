@@ -20,7 +20,8 @@ export type Screen =
   | { name: 'makeup'; grant: string }
   | { name: 'player'; request: PlayRequest }
   | { name: 'checkin'; grant: string }
-  | { name: 'roster'; grant: string };
+  | { name: 'roster'; grant: string }
+  | { name: 'calendar'; grant: string };
 
 /** What the player plays: a make-up study's course, chosen courses, or (neither) everything. */
 export interface PlayRequest {

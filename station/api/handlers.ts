@@ -28,6 +28,8 @@ import { createHealthHandlers } from './handlers-health.js';
 import { worse } from '../domain/health-grading.js';
 import { clockStatus } from '../time/trusted-time.js';
 import { createCheckinHandlers } from './handlers-checkin.js';
+import { scheduleHome } from '../schedule/home.js';
+import { createScheduleHandlers } from './handlers-schedule.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -63,7 +65,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       language: s.language,
       now: isoWithOffset(now, s.timeZone),
       today: { year: p.year, month: p.month, day: p.day, weekday: p.weekday },
-      nextSession: null,
+      ...scheduleHome(db, now),
       // An untrusted clock stamps every record wrong: worth a call to the technician.
       status: {
         network: networkGrade(),
@@ -141,5 +143,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createPlayerHandlers(ctx),
     ...createHealthHandlers(ctx),
     ...createCheckinHandlers(ctx),
+    ...createScheduleHandlers(ctx),
   };
 }

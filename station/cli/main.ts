@@ -12,6 +12,7 @@ import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
 import { healthCommand, selftestCommand, timeCommand } from './commands/health.js';
+import { scheduleCommand } from './commands/schedule.js';
 import {
   attendanceCommand,
   attendanceEventCommand,
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   health: healthCommand,
   selftest: selftestCommand,
   time: timeCommand,
+  schedule: scheduleCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

@@ -177,6 +177,8 @@ export async function recordHealthSnapshot(
 export function healthSnapshotJob(db: Db, probe?: SystemProbe): JobDefinition {
   return {
     id: 'health-snapshot',
+    // Probing the hardware takes seconds: the service must not wait for it to start answering.
+    catchUpInBackground: true,
     schedule: everyMinutes(getSetting(db, 'health.snapshotMinutes')),
     run: async (ctx) => {
       await recordHealthSnapshot(ctx.db, ctx.dataDir, ctx.clock, probe);

@@ -117,11 +117,33 @@ export const en: Messages = {
     memberDateBad:
       'The date "{{value}}" is not valid; write it as 2019-07-01, 2019/7/1 or 2019年7月1日',
     memberCardTaken: 'Card {{card}} already belongs to {{owner}}',
+    rruleInvalid:
+      'The recurrence rule "{{rrule}}" is not valid: {{detail}}. The second Saturday of each month, for example, is FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2',
+    durationInvalid: 'The duration "{{value}}" is not valid; use whole minutes from 1 to {{max}}',
+    startImpossible:
+      'The local time {{local}} does not exist in {{zone}} (daylight saving time skips it); choose another time',
+    startInvalid:
+      'The start "{{value}}" is not valid; write 2027-01-09T09:00 or, with an offset, 2027-01-09T09:00:00+08:00',
+    windowUnbounded:
+      'Give both a start and an end date: a plan without an end cannot be expanded without limit',
+    windowInvalid:
+      'The date range {{from}} to {{to}} is not valid (the end must follow the start, at most {{maxDays}} days)',
+    planNotFound: 'There is no plan number {{id}}',
+    occurrenceNotFound: 'The plan "{{title}}" has nothing scheduled at {{at}}',
+    blockOutsideSeason:
+      'Winter–spring training belongs between month {{startMonth}} and month {{endMonth}} of the next year; {{from}} to {{to}} is outside it',
+    blockDaysInvalid: 'Winter–spring training lasts 2 or 3 days, not "{{value}}"',
+    datesInvalid: 'The date "{{value}}" is not valid; write 2027-01-09',
+    reasonMissing: 'Give a reason for moving or cancelling (e.g. harvest, weather)',
+    holidaysInvalid: 'The holiday file {{file}} is not valid: {{detail}}',
+    recurrenceConflict: 'Use only one of --rrule, --dates and --days',
+    clockUntrusted:
+      'The clock reads {{now}}, earlier than the recorded {{highWater}}, and is not trusted. Ask the technician to set the clock before starting a session',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
     usage:
-      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS | members import FILE [--dry-run] | members list | members template --out FILE.xlsx\nEvery command takes --data DIR and --lang en',
+      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS | members import FILE [--dry-run] | members list | members template --out FILE.xlsx | schedule add|list|move|cancel|due\nEvery command takes --data DIR and --lang en',
     unknownCommand: 'Unknown command "{{command}}". Run station --help for usage',
     badOption: 'Invalid arguments: {{detail}}',
     unknownOption: 'Unknown option {{option}}. Run station --help for usage',
@@ -493,6 +515,33 @@ export const en: Messages = {
         content:
           'Course files may be damaged: sync the courses again or re-import them from a USB stick',
       },
+    },
+  },
+  schedule: {
+    memberStatus: { done: 'done', due: 'to train', warn: 'deadline soon', overdue: 'overdue' },
+    removed: 'Removed plan {{id}}: {{title}}',
+    added: 'Added plan {{id}}: {{title}}',
+    moved: 'Moved: {{from}} → {{to}}',
+    cancelled: 'Cancelled the session at {{at}}',
+    none: 'Nothing scheduled in this period',
+    status: { scheduled: 'scheduled', moved: 'moved', cancelled: 'cancelled' },
+    holiday: 'holiday: {{name}}',
+    dueMonth: 'Collective study this month ({{month}}): {{status}}',
+    dueWinterSpring: 'Winter–spring training ({{season}}): {{status}}',
+    duePartyLecture: 'Party lecture ({{year}}): {{status}}',
+    dueNewMember: 'New-member training {{name}}: {{status}}, deadline {{deadline}}',
+    dueMobile: 'Yearly training of mobile member {{name}}: {{status}}',
+    dueMissed: 'Months without a collective study: {{months}}',
+    dueClockUntrusted:
+      'The clock is earlier than the recorded time {{highWater}} and is not trusted; the recorded time is used',
+    obligation: {
+      held: 'held',
+      planned: 'planned',
+      due: 'due',
+      'not-in-season': 'not in season',
+      done: 'done',
+      warn: 'deadline soon',
+      overdue: 'overdue',
     },
   },
 };

@@ -13,6 +13,11 @@ export interface JobDefinition {
   /** A node-cron expression in the station's time zone, e.g. '*\/15 * * * *'. */
   schedule: string;
   run(ctx: JobContext): Promise<void> | void;
+  /**
+   * Catch up after start in the background instead of before the service answers: for slow jobs
+   * (a health snapshot probes the hardware for seconds) that nothing at start depends on.
+   */
+  catchUpInBackground?: boolean;
 }
 
 export interface JobContext {

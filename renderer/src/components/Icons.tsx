@@ -74,3 +74,12 @@ export function CheckinIcon() {
     </svg>
   );
 }
+
+export function ScheduleIcon() {
+  return (
+    <svg {...common}>
+      <rect x="6" y="10" width="36" height="32" rx="3" />
+      <path d="M6 19h36M15 6v8M33 6v8M14 27h6M28 27h6M14 35h6" />
+    </svg>
+  );
+}

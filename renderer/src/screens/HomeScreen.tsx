@@ -6,6 +6,9 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { LanguageIcon, OrganizerIcon, TechnicianIcon } from '../components/Icons.js';
 import { KeysHint } from '../components/KeysHint.js';
 import { NextSessionCard } from '../components/NextSessionCard.js';
+import { DueCard } from '../components/DueCard.js';
+import { ReminderBanner } from '../components/ReminderBanner.js';
+import type { ReminderView } from '../../../common/contract-schedule.js';
 import { StatusIndicator } from '../components/StatusIndicator.js';
 import { Tile } from '../components/Tile.js';
 import { formatDate } from '../i18n/format.js';
@@ -16,6 +19,7 @@ export function HomeScreen({
   clockSkewMs,
   onOpenPin,
   onToggleLanguage,
+  onStartSession,
   switchingLanguage,
   error,
 }: {
@@ -23,6 +27,8 @@ export function HomeScreen({
   clockSkewMs: number;
   onOpenPin: (role: Role) => void;
   onToggleLanguage: () => void;
+  /** The organizer pressed "start" on the reminder banner. */
+  onStartSession: (reminder: ReminderView) => void;
   switchingLanguage: boolean;
   /** A failed action or refresh, shown above the tiles until the next success. */
   error: unknown;
@@ -50,7 +56,15 @@ export function HomeScreen({
       </header>
       <main className="home-body">
         {error ? <ErrorBanner error={error} /> : null}
-        <NextSessionCard session={home.nextSession} timeZone={home.timeZone} />
+        <ReminderBanner timeZone={home.timeZone} onStart={onStartSession} />
+        <div className="home-schedule">
+          <NextSessionCard
+            session={home.nextSession}
+            timeZone={home.timeZone}
+            skewMs={clockSkewMs}
+          />
+          <DueCard due={home.due} />
+        </div>
         <nav className="tiles">
           <Tile
             icon={<OrganizerIcon />}

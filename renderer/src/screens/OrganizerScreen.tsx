@@ -5,7 +5,8 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
-import { CalendarIcon, CheckinIcon, OrganizerIcon } from '../components/Icons.js';
+import { CalendarIcon, CheckinIcon, OrganizerIcon, ScheduleIcon } from '../components/Icons.js';
+import { ErrorBanner } from '../components/ErrorBanner.js';
 import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
 import { useStationQuery } from './useStationQuery.js';
@@ -43,6 +44,9 @@ export function OrganizerScreen({
   onMakeup,
   onStartCheckin,
   onOpenRoster,
+  onOpenCalendar,
+  notice,
+  error,
 }: ProtectedScreenProps & {
   onOpenYearReport: () => void;
   onOpenMemberReport: (memberId: number) => void;
@@ -50,6 +54,10 @@ export function OrganizerScreen({
   onMakeup: () => void;
   onStartCheckin: () => void;
   onOpenRoster: () => void;
+  onOpenCalendar: () => void;
+  /** A line to confirm what just happened, e.g. a session started from the reminder banner. */
+  notice?: string | null;
+  error?: unknown;
 }) {
   const { t } = useTranslation();
   const { api } = useStation();
@@ -69,6 +77,12 @@ export function OrganizerScreen({
         <LockButton label={t('organizer.lock')} onLock={onLock} />
       </ScreenHeader>
       <main className="screen-body">
+        {notice ? (
+          <p className="organizer-notice" data-testid="organizer-notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {error ? <ErrorBanner error={error} /> : null}
         <nav className="tiles organizer-tiles">
           <Tile
             icon={<CheckinIcon />}
@@ -77,6 +91,13 @@ export function OrganizerScreen({
             onActivate={onStartCheckin}
             testId="tile-checkin"
             accent
+          />
+          <Tile
+            icon={<ScheduleIcon />}
+            label={t('schedule.calendarTile')}
+            hint={t('schedule.calendarHint')}
+            onActivate={onOpenCalendar}
+            testId="tile-calendar"
           />
           <Tile
             icon={<PlayIcon />}

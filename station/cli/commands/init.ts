@@ -1,4 +1,4 @@
-import { systemClock } from '../../clock.js';
+import { clockFromEnv } from '../../clock.js';
 import { initDataDir } from '../../init.js';
 import { resolveDataDir } from '../../paths.js';
 import { getSetting } from '../../settings/store.js';
@@ -10,7 +10,7 @@ export async function initCommand({ args, io, t }: CommandContext): Promise<numb
   const dataDir = resolveDataDir(values.data, io.env);
   const { db, schemaVersion, demo } = initDataDir({
     dataDir,
-    clock: systemClock,
+    clock: clockFromEnv(io.env),
     demo: values.demo,
   });
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStation } from '../../service.js';
+import { clockFromEnv } from '../../clock.js';
 import { startLoopbackServer } from '../../http/server.js';
 import { StationFailure } from '../../errors.js';
 import { dispatch } from '../../api/dispatch.js';
@@ -43,9 +44,14 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
   if (!fs.existsSync(path.join(uiDir, 'index.html'))) {
     io.stderr(`[station] UI not built at ${uiDir}: run npm run build`);
   }
-  const station = await openStation({ dataDir: resolveDataDir(values.data, io.env) });
+  const station = await openStation({
+    dataDir: resolveDataDir(values.data, io.env),
+    clock: clockFromEnv(io.env),
+    log: io.stderr,
+  });
   const log = openFileLog(station.dataDir, { clock: station.clock });
   station.log = log;
+  io.stderr(`[jobs] at start: ${JSON.stringify(station.jobsAtStart)}`);
   let server;
   try {
     server = await startLoopbackServer(station, { port, uiDir });

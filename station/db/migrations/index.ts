@@ -6,6 +6,7 @@ import { m004Equipment } from './004-equipment.js';
 import { m005Player } from './005-player.js';
 import { m006Health } from './006-health.js';
 import { m007Checkin } from './007-checkin.js';
+import { m008Schedule } from './008-schedule.js';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m005Player,
   m006Health,
   m007Checkin,
+  m008Schedule,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,64 @@
+import type { TFunction } from 'i18next';
+
+/** "还有 2 天 3 小时" / "还有 45 分钟" / "正在进行", from the start, the end and now (ms). */
+export function countdownText(t: TFunction, startMs: number, endMs: number, nowMs: number): string {
+  if (nowMs >= startMs) return nowMs < endMs ? t('schedule.inProgress') : '';
+  const minutesLeft = Math.ceil((startMs - nowMs) / 60_000);
+  const days = Math.floor(minutesLeft / 1440);
+  const hours = Math.floor((minutesLeft % 1440) / 60);
+  const minutes = minutesLeft % 60;
+  if (days > 0) return t('schedule.countdownDays', { days, hours });
+  if (hours > 0) return t('schedule.countdownHours', { hours, minutes });
+  return t('schedule.countdownMinutes', { minutes });
+}
+
+/** The local date parts of an ISO time with offset, read in the station's zone. */
+export function localParts(iso: string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const dateKey = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+export const hm = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
+
+/** The weeks of a month as rows of 7 cells (Sunday first); null pads the first and last rows. */
+export function monthGrid(year: number, month: number): (number | null)[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const cells: (number | null)[] = [
+    ...Array.from({ length: first }, () => null),
+    ...Array.from({ length: days }, (_, i) => i + 1),
+  ];
+  while (cells.length % 7) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+}
+
+/** RRULE choices offered for a date: the same weekday position each month, or the same day. */
+export function repeatChoices(year: number, month: number, day: number) {
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const n = Math.ceil(day / 7);
+  const code = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][weekday]!;
+  return {
+    weekday,
+    n,
+    monthlyWeekday: n <= 4 ? `FREQ=MONTHLY;BYDAY=${code};BYSETPOS=${n}` : null,
+    monthlyDay: `FREQ=MONTHLY;BYMONTHDAY=${day}`,
+  };
+}

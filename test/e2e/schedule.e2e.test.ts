@@ -1,0 +1,223 @@
+/**
+ * Scheduling end to end: a plan added with the CLI appears on the kiosk's home screen (next
+ * session, countdown, reminder banner), the organizer starts it from the banner with one press
+ * after the PIN, and the plan is on the organizer's calendar, where a remote moves one occurrence.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, station } from '../helpers/station-process.js';
+import {
+  launchChromium,
+  openKiosk,
+  press,
+  screenshot,
+  startStation,
+  stopAllStations,
+  text,
+  waitForFocus,
+  watchPage,
+  type PageWatch,
+  type RunningStation,
+} from './harness.js';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let target: RunningStation;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await stopAllStations();
+  await browser?.close();
+});
+beforeEach(async () => {
+  target = await startStation({ demo: true });
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  watch = watchPage(page, target.origin);
+});
+afterEach(async () => {
+  await context?.close();
+  expect(await target.stop()).toBe(0);
+  expect(watch.errors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+/** ISO with +08:00 for an instant, whole minutes (the station's zone is Asia/Shanghai). */
+function shanghai(ms: number): string {
+  const d = new Date(Math.floor(ms / 60_000) * 60_000 + 8 * 3_600_000);
+  return `${d.toISOString().slice(0, 19)}+08:00`;
+}
+
+function addPlan(...args: string[]) {
+  const r = station(['schedule', 'add', ...args, '--data', target.dataDir, '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as { id: number; start: string };
+}
+
+describe('scheduling on the kiosk', () => {
+  it('shows a CLI-added plan on the home screen and starts it from the banner after the PIN', async () => {
+    const start = shanghai(Date.now() + 40 * 60_000);
+    addPlan(
+      '--kind',
+      'collective',
+      '--title',
+      '本月集中学习',
+      '--start',
+      start,
+      '--duration',
+      '90',
+      '--rrule',
+      'FREQ=MONTHLY',
+    );
+
+    await openKiosk(page, target);
+    expect(await text(page, 'next-session-title')).toBe('本月集中学习');
+    expect(await text(page, 'next-session-countdown')).toMatch(/^还有 (3\d|40) 分钟$/);
+    await page.getByTestId('due-card').waitFor();
+    expect(await text(page, 'due-card')).toContain('本月集中学习');
+    const banner = page.getByTestId('reminder-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-stage')).toBe('hour-before');
+    expect(await banner.innerText()).toContain('一小时内开始：本月集中学习');
+    await screenshot(page, 'home-reminder-1366x768.png');
+
+    // One press on the banner, then the organizer PIN: the session starts.
+    await page.getByTestId('reminder-start').focus();
+    await press(page, 'Enter');
+    await page.getByTestId('pin-screen').waitFor();
+    await waitForFocus(page, 'key-1');
+    await page.keyboard.type('1234');
+    await waitForFocus(page, 'key-confirm');
+    await press(page, 'Enter');
+    await page.getByTestId('organizer-notice').waitFor();
+    expect(await text(page, 'organizer-notice')).toBe('已开始学习活动：本月集中学习');
+    const { body } = await target.rpc('getHome');
+    expect((body as { value: { due: { month: { status: string } } } }).value.due.month.status).toBe(
+      'held',
+    );
+  });
+
+  it('lists the plan on the calendar and moves one occurrence with the remote', async () => {
+    const today = (
+      (await target.rpc('getHome')).body as { value: { today: { year: number; month: number } } }
+    ).value.today;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const month = `${today.year}-${pad(today.month)}`;
+    addPlan(
+      '--kind',
+      'collective',
+      '--title',
+      '每月集中学习',
+      '--start',
+      `${month}-20T09:00`,
+      '--duration',
+      '90',
+      '--rrule',
+      'FREQ=MONTHLY;BYMONTHDAY=20',
+    );
+    addPlan(
+      '--kind',
+      'party-lecture',
+      '--title',
+      '书记讲党课',
+      '--start',
+      `${month}-25T14:30`,
+      '--duration',
+      '120',
+    );
+
+    await openKiosk(page, target);
+    await waitForFocus(page, 'tile-organizer');
+    await press(page, 'Enter');
+    await page.getByTestId('pin-screen').waitFor();
+    await page.keyboard.type('1234');
+    await waitForFocus(page, 'key-confirm');
+    await press(page, 'Enter');
+    await page.getByTestId('organizer-screen').waitFor();
+    await waitForFocus(page, 'lock');
+    await press(page, 'ArrowDown', 'tile-calendar');
+    await press(page, 'Enter');
+    await page.getByTestId('calendar-screen').waitFor();
+    await page.getByTestId('calendar-list').waitFor();
+    const items = await page.getByTestId('calendar-occurrence').allInnerTexts();
+    expect(items.join('\n')).toContain('每月集中学习');
+    expect(items.join('\n')).toContain('书记讲党课');
+    fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'calendar.png') });
+
+    // Move the 20th by a day with the remote: day → occurrence → move → later → confirm.
+    await page.getByTestId('calendar-day-20').focus();
+    await press(page, 'Enter', 'calendar-occurrence'); // the day's first occurrence
+    await press(page, 'Enter', 'calendar-move');
+    await press(page, 'Enter');
+    await page.getByTestId('calendar-move-form').waitFor();
+    await press(page, 'ArrowRight', 'calendar-later');
+    await press(page, 'Enter');
+    expect(await text(page, 'calendar-move-target')).toContain(`${month}-21 09:00`);
+    await page.getByTestId('calendar-confirm').focus();
+    await press(page, 'Enter');
+    await page.getByTestId('calendar-list').waitFor();
+    const list = JSON.parse(
+      station([
+        'schedule',
+        'list',
+        '--from',
+        `${month}-01`,
+        '--to',
+        `${month}-28`,
+        '--data',
+        target.dataDir,
+        '--json',
+      ]).stdout,
+    ) as { occurrences: { start: string; status: string; reason: string | null }[] };
+    expect(list.occurrences).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          start: `${month}-21T09:00:00+08:00`,
+          status: 'moved',
+          reason: '农忙',
+        }),
+      ]),
+    );
+    // Add a one-off session on the 10th from the calendar's form.
+    await page.getByTestId('calendar-day-10').focus();
+    await press(page, 'Enter', 'calendar-add');
+    await press(page, 'Enter', 'calendar-title');
+    await page.getByTestId('calendar-title').fill('党课：学习党章');
+    await page.getByTestId('calendar-time').fill('15:00');
+    await page.getByTestId('calendar-save').focus();
+    await press(page, 'Enter');
+    await page.getByTestId('calendar-list').waitFor();
+    expect((await page.getByTestId('calendar-occurrence').allInnerTexts()).join('\n')).toContain(
+      '党课：学习党章',
+    );
+    const added = JSON.parse(
+      station([
+        'schedule',
+        'list',
+        '--from',
+        `${month}-10`,
+        '--to',
+        `${month}-10`,
+        '--data',
+        target.dataDir,
+        '--json',
+      ]).stdout,
+    ) as { occurrences: { start: string; title: string }[] };
+    expect(added.occurrences).toEqual([
+      expect.objectContaining({ start: `${month}-10T15:00:00+08:00`, title: '党课：学习党章' }),
+    ]);
+
+    // Back leaves the calendar for the organizer page, still unlocked.
+    await press(page, 'Escape');
+    await page.getByTestId('organizer-screen').waitFor();
+  });
+});
