@@ -50,15 +50,15 @@ describe('station diagnostics', () => {
         '2019-07-01',
       ).code,
     ).toBe(0);
-    // An error whose text quoted a member (as a careless message might) and a health history
-    // table as the health capability keeps it.
+    // An error whose text quoted a member (as a careless message might) and a row of health
+    // history.
     fs.appendFileSync(
       path.join(data, 'logs', 'station.log'),
       `${JSON.stringify({ time: '2026-11-26T01:00:00Z', level: 'error', event: 'rpc.failed', detail: `card ${demo.members[0]!.cardCode} of ${demo.members[0]!.name}` })}\n`,
     );
     const db = new Database(path.join(data, 'station.db'));
-    db.exec(`CREATE TABLE IF NOT EXISTS health_snapshots (id INTEGER PRIMARY KEY, taken_at TEXT, items TEXT);
-             INSERT INTO health_snapshots (taken_at, items) VALUES ('2026-11-26T01:00:00Z', '[["cpu",0.2,"ok"]]');`);
+    db.exec(`INSERT INTO health_snapshots (taken_at, resolution, worst, items)
+             VALUES ('2026-11-26T01:00:00Z', 'raw', 'ok', '[["cpu",0.2,"ok"]]');`);
     db.close();
 
     const out = path.join(tmp.dir, 'diag.zip');
@@ -88,10 +88,13 @@ describe('station diagnostics', () => {
     expect(text).not.toMatch(/scrypt\$/); // no PIN hashes
     expect(text).toContain('[已隐去]');
     expect(text).toContain('serve.started');
-    const history = JSON.parse(unzip('-p', out, 'health-history.jsonl').stdout) as {
-      items: string;
-    };
-    expect(JSON.parse(history.items)).toEqual([['cpu', 0.2, 'ok']]);
+    // One JSON line per snapshot: the one written above, beside any the served station took.
+    const history = unzip('-p', out, 'health-history.jsonl')
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { taken_at: string; items: string });
+    const written = history.find((h) => h.taken_at === '2026-11-26T01:00:00Z');
+    expect(JSON.parse(written!.items)).toEqual([['cpu', 0.2, 'ok']]);
     const check = JSON.parse(unzip('-p', out, 'db-check.json').stdout) as {
       integrity: string;
       rows: Record<string, number>;
