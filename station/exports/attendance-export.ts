@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import type { Db } from '../db/open.js';
+import { StationFailure } from '../errors.js';
+import { zonedInstant } from '../domain/zoned-time.js';
+import type { Translate } from '../i18n/index.js';
+import { hoursPolicy } from '../attendance/hours-report.js';
+import { readSettings } from '../settings/store.js';
+import { attendanceRows, type AttendanceExportRow } from './attendance-rows.js';
+import { BufferedFileWriter, writeAtomically } from './atomic-file.js';
+import { csvLine, CSV_BOM } from './csv.js';
+import { LocalTime } from './local-time.js';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Columns in order, with the width (in characters) the spreadsheet gives them. */
+export const ATTENDANCE_COLUMNS = [
+  ['date', 12],
+  ['sessionId', 9],
+  ['sessionKind', 12],
+  ['sessionTitle', 28],
+  ['memberId', 9],
+  ['memberName', 10],
+  ['role', 10],
+  ['checkIn', 20],
+  ['checkOut', 20],
+  ['minutes', 10],
+  ['credit', 8],
+  ['status', 10],
+  ['reason', 20],
+  ['makeup', 6],
+  ['corrected', 8],
+  ['timeQuality', 9],
+] as const;
+
+/** A date written YYYY-MM-DD that exists on the calendar. */
+export function parseDay(text: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (!m || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    throw new StationFailure('BAD_REQUEST', 'badDate', { value: text });
+  }
+  return { year, month, day };
+}
+
+/** Local calendar days [from, to], both included, as instants [from 00:00, the day after to). */
+export function dayRange(from: string, to: string, timeZone: string): { from: Date; to: Date } {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  if (from > to) throw new StationFailure('BAD_REQUEST', 'rangeReversed', { from, to });
+  return {
+    from: zonedInstant(a, timeZone),
+    to: zonedInstant({ ...b, day: b.day + 1 }, timeZone),
+  };
+}
+
+/** Labels looked up once, not per row: a million rows must not mean a million i18n calls. */
+function labels(t: Translate) {
+  const memo = new Map<string, string>();
+  const label = (key: string) => {
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = t(key)));
+    return v;
+  };
+  return {
+    header: ATTENDANCE_COLUMNS.map(([key]) => label(`exports.column.${key}`)),
+    kind: (k: string) => label(`exports.kind.${k}`),
+    role: (r: AttendanceExportRow) => r.roleTitle ?? label(`members.role.${r.memberRole}`),
+    status: (s: string) => label(`exports.status.${s}`),
+    yesNo: (b: boolean) => label(b ? 'members.yes' : 'members.no'),
+    quality: (q: string) => label(`exports.quality.${q}`),
+  };
+}
+
+type Cell = string | number | Date | null;
+
+/** One row as cells, in ATTENDANCE_COLUMNS order; times as local wall-clock Dates. */
+function cells(r: AttendanceExportRow, l: ReturnType<typeof labels>, lt: LocalTime): Cell[] {
+  const start = lt.wallClock(r.sessionStartedAt);
+  return [
+    new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate())),
+    r.sessionId,
+    l.kind(r.sessionKind),
+    r.sessionTitle,
+    r.memberId,
+    r.memberName,
+    l.role(r),
+    r.checkIn ? lt.wallClock(r.checkIn) : null,
+    r.checkOut ? lt.wallClock(r.checkOut) : null,
+    r.minutes,
+    r.credit,
+    l.status(r.status),
+    r.reason,
+    l.yesNo(r.makeup),
+    l.yesNo(r.corrected),
+    l.quality(r.timeQuality),
+  ];
+}
+
+const DATE_COLUMN = 0;
+
+function csvCell(value: Cell, column: number): string | number | null {
+  if (!(value instanceof Date)) return value;
+  const iso = value.toISOString();
+  return column === DATE_COLUMN ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+export interface ExportRequest {
+  from: string;
+  to: string;
+  format: ExportFormat;
+  out: string;
+}
+
+/**
+ * Writes the attendance export to `out`, streaming rows from SQLite to the file. CSV is UTF-8
+ * with a BOM and CRLF line ends: without the BOM Excel and WPS read Chinese as GBK and garble it.
+ */
+export async function exportAttendance(
+  db: Db,
+  req: ExportRequest,
+  t: Translate,
+  now: Date,
+  onProgress?: (rows: number) => void,
+): Promise<{ rows: number; file: string }> {
+  const settings = readSettings(db);
+  const range = dayRange(req.from, req.to, settings.timeZone);
+  const rows = attendanceRows(db, range, hoursPolicy(settings), now);
+  const l = labels(t);
+  const lt = new LocalTime(settings.timeZone);
+  const count = await writeAtomically(req.out, (partial) =>
+    req.format === 'csv'
+      ? writeCsv(partial, rows, l, lt, onProgress)
+      : writeXlsx(partial, rows, l, lt, t('exports.sheetName'), onProgress),
+  );
+  return { rows: count, file: req.out };
+}
+
+function writeCsv(
+  file: string,
+  rows: Iterable<AttendanceExportRow>,
+  l: ReturnType<typeof labels>,
+  lt: LocalTime,
+  onProgress?: (rows: number) => void,
+): number {
+  const out = new BufferedFileWriter(file);
+  let n = 0;
+  try {
+    out.write(CSV_BOM + csvLine(l.header));
+    for (const r of rows) {
+      out.write(csvLine(cells(r, l, lt).map(csvCell)));
+      if (++n % 10_000 === 0) onProgress?.(n);
+    }
+  } finally {
+    out.close();
+  }
+  return n;
+}
+
+async function writeXlsx(
+  file: string,
+  rows: Iterable<AttendanceExportRow>,
+  l: ReturnType<typeof labels>,
+  lt: LocalTime,
+  sheetName: string,
+  onProgress?: (rows: number) => void,
+): Promise<number> {
+  const { default: excel } = await import('exceljs');
+  const stream = fs.createWriteStream(file, { flags: 'wx' });
+  // exceljs does not reject its commit when the file stream fails (ENOSPC): race the two.
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  const wb = new excel.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ATTENDANCE_COLUMNS.map(([key, width], i) => ({
+    header: l.header[i],
+    key,
+    width,
+    style:
+      key === 'date'
+        ? { numFmt: 'yyyy-mm-dd' }
+        : key === 'checkIn' || key === 'checkOut'
+          ? { numFmt: 'yyyy-mm-dd hh:mm:ss' }
+          : key === 'credit'
+            ? { numFmt: '0.0' }
+            : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  let n = 0;
+  const work = (async () => {
+    for (const r of rows) {
+      ws.addRow(cells(r, l, lt)).commit();
+      if (++n % 2_000 === 0) {
+        onProgress?.(n);
+        // Let the zip stream drain to the file, so memory stays bounded on a big export.
+        if (stream.writableNeedDrain)
+          await new Promise<void>((res) => stream.once('drain', () => res()));
+        else await new Promise<void>((res) => setImmediate(res));
+      }
+    }
+    ws.commit();
+    await wb.commit();
+  })();
+  await Promise.race([work, failed]);
+  return n;
+}
