@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { chainRecord } from '../evidence/chain.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
 import { getSetting } from '../settings/store.js';
@@ -107,7 +108,9 @@ function append(
       r.by,
       now.toISOString(),
     );
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  chainRecord(db, 'attendance_records', id); // tamper evidence, in the caller's transaction
+  return id;
 }
 
 /**

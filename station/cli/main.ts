@@ -8,6 +8,7 @@ import { initCommand } from './commands/init.js';
 import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
+import { evidenceCommand } from './commands/evidence.js';
 import {
   attendanceCommand,
   attendanceEventCommand,
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   attendance: attendanceCommand,
   hours: hoursCommand,
   report: reportCommand,
+  evidence: evidenceCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */
