@@ -9,6 +9,7 @@ import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
 import { evidenceCommand } from './commands/evidence.js';
+import { exportCommand, importCommand, terminalsCommand } from './commands/export.js';
 import {
   attendanceCommand,
   attendanceEventCommand,
@@ -35,6 +36,9 @@ const COMMANDS: Record<string, Command> = {
   hours: hoursCommand,
   report: reportCommand,
   evidence: evidenceCommand,
+  export: exportCommand,
+  import: importCommand,
+  terminals: terminalsCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */
