@@ -32,7 +32,7 @@ export interface AttendanceExportRow {
  * (absent) when they are on the active roster and were entered before the session ended: a
  * member added to the roster later was not expected at an earlier session.
  */
-const ROWS_SQL = `
+const rowsSql = (sessionFilter: string) => `
   SELECT s.id, s.kind, s.title, s.started_at, s.ended_at,
          m.id, m.name, m.role, m.role_title,
          a.kind, a.at, a.reason, a.field, a.credit_override, a.time_quality,
@@ -41,7 +41,7 @@ const ROWS_SQL = `
   FROM study_sessions s
   CROSS JOIN members m
   LEFT JOIN attendance_records a ON a.session_id = s.id AND a.member_id = m.id
-  WHERE s.started_at >= ? AND s.started_at < ?
+  WHERE ${sessionFilter}
     AND (a.id IS NOT NULL
          OR (m.state = 'active' AND m.created_at <= COALESCE(s.ended_at, s.started_at)))
   ORDER BY s.started_at, s.id, m.id, a.id`;
@@ -66,17 +66,23 @@ type RawRow = [
 ];
 
 /**
- * Streams the export rows of sessions that started in [from, to): one SQLite cursor, one line
+ * Streams the export rows of sessions that started in [from, to) (or of one session): one SQLite cursor, one line
  * held at a time, so a year of a big community never sits in memory. A session still running is
  * counted up to `now`. The latest correction of a field wins and marks the line corrected.
  */
 export function* attendanceRows(
   db: Db,
-  range: { from: Date; to: Date },
+  range: { from: Date; to: Date } | { sessionId: number },
   policy: HoursPolicy,
   now: Date,
 ): Generator<AttendanceExportRow> {
-  const stmt = db.prepare(ROWS_SQL).raw(true);
+  const [stmt, params] =
+    'sessionId' in range
+      ? [db.prepare(rowsSql('s.id = ?')).raw(true), [range.sessionId]]
+      : [
+          db.prepare(rowsSql('s.started_at >= ? AND s.started_at < ?')).raw(true),
+          [range.from.toISOString(), range.to.toISOString()],
+        ];
   let cur: (AttendanceExportRow & { override: number | null }) | null = null;
   const finish = (line: AttendanceExportRow & { override: number | null }) => {
     const { override, ...row } = line;
@@ -94,10 +100,7 @@ export function* attendanceRows(
     row.credit = override ?? (row.checkIn ? creditForMinutes(row.minutes, policy) : 0);
     return row;
   };
-  for (const r of stmt.iterate(
-    range.from.toISOString(),
-    range.to.toISOString(),
-  ) as Iterable<RawRow>) {
+  for (const r of stmt.iterate(...params) as Iterable<RawRow>) {
     if (!cur || cur.sessionId !== r[0] || cur.memberId !== r[5]) {
       if (cur) yield finish(cur);
       cur = {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeAtomically } from '../../exports/atomic-file.js';
+import { writeSigninSheet } from '../../exports/signin-sheet.js';
 import { ensureTerminalKey } from '../../evidence/terminal-key.js';
 import {
   buildBundle,
@@ -77,6 +78,7 @@ export async function attendanceExportCommand({ args, io, t }: CommandContext): 
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const [what, ...rest] = ctx.args;
   if (what === 'bundle') return exportBundleCommand({ ...ctx, args: rest });
+  if (what === 'signin-sheet') return signinSheetCommand({ ...ctx, args: rest });
   throw new UsageError('cli.unknownCommand', { command: `export ${what ?? ''}`.trim() });
 }
 
@@ -173,6 +175,22 @@ export async function terminalsCommand({ args, io, t }: CommandContext): Promise
     const name = values.name?.trim() || path.basename(file);
     const r = trustTerminal(db, pem, file, name, systemClock.now());
     io.stdout(values.json ? JSON.stringify(r) : t('exports.terminals.trusted', r));
+    return 0;
+  });
+}
+
+async function signinSheetCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(args, { out: { type: 'string' } }, 1);
+  const sessionText = positionals[0];
+  if (!sessionText) throw new UsageError('cli.missingArg', { name: 'SESSION' });
+  if (!values.out) throw new UsageError('cli.missingArg', { name: '--out' });
+  if (!/^\d+$/.test(sessionText)) {
+    throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id: sessionText });
+  }
+  const out = path.resolve(values.out);
+  return withStationDb(values.data, io.env, async (db) => {
+    const r = await writeSigninSheet(db, Number(sessionText), out, t, systemClock.now(), io.env);
+    io.stdout(values.json ? JSON.stringify(r) : t('exports.sheet.written', { file: out }));
     return 0;
   });
 }
