@@ -9,7 +9,12 @@ import { membersCommand } from './commands/members.js';
 import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
 import { evidenceCommand } from './commands/evidence.js';
-import { exportCommand, importCommand, terminalsCommand } from './commands/export.js';
+import {
+  apiTokenCommand,
+  exportCommand,
+  importCommand,
+  terminalsCommand,
+} from './commands/export.js';
 import {
   attendanceCommand,
   attendanceEventCommand,
@@ -39,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   terminals: terminalsCommand,
+  'api-token': apiTokenCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

@@ -228,6 +228,7 @@ export const en: Messages = {
         'The bundle is genuine: terminal {{terminal}}, records {{from}}–{{to}}, signature and record chain correct',
       imported: 'Bundle received: terminal {{terminal}}, records {{from}}–{{to}}',
     },
+    lan: { serving: 'LAN data API on: {{url}} (read-only, token required)' },
     terminals: { trusted: 'Terminal key registered: {{fingerprint}} ({{name}})' },
     apiToken: {
       created:

@@ -208,6 +208,7 @@ export const zhCN = {
       verified: '数据包可信：终端 {{terminal}}，第 {{from}}–{{to}} 条记录，签名和记录链都正确',
       imported: '数据包已接收：终端 {{terminal}}，第 {{from}}–{{to}} 条记录',
     },
+    lan: { serving: '局域网数据接口已开启：{{url}}（只读，需要访问令牌）' },
     terminals: { trusted: '已登记终端公钥：{{fingerprint}}（{{name}}）' },
     apiToken: {
       created:

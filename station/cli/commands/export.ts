@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAtomically } from '../../exports/atomic-file.js';
 import { writeSigninSheet } from '../../exports/signin-sheet.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../http/api-tokens.js';
 import { ensureTerminalKey } from '../../evidence/terminal-key.js';
 import {
   buildBundle,
@@ -192,5 +193,38 @@ async function signinSheetCommand({ args, io, t }: CommandContext): Promise<numb
     const r = await writeSigninSheet(db, Number(sessionText), out, t, systemClock.now(), io.env);
     io.stdout(values.json ? JSON.stringify(r) : t('exports.sheet.written', { file: out }));
     return 0;
+  });
+}
+
+/**
+ * `station api-token create --name TEXT` (the token alone on the last stdout line, shown once),
+ * `station api-token list [--json]`, `station api-token revoke ID`.
+ */
+export async function apiTokenCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(args, { name: { type: 'string' } }, 2);
+  const [action, idText] = positionals;
+  return withStationDb(values.data, io.env, (db) => {
+    if (action === 'create') {
+      const name = values.name?.trim();
+      if (!name) throw new UsageError('cli.missingArg', { name: '--name' });
+      const { id, token } = createApiToken(db, name, systemClock.now());
+      if (values.json) io.stdout(JSON.stringify({ id, name, token }));
+      else {
+        io.stdout(t('exports.apiToken.created', { name }));
+        io.stdout(token);
+      }
+      return 0;
+    }
+    if (action === 'list') {
+      const tokens = listApiTokens(db);
+      if (values.json) io.stdout(JSON.stringify({ tokens }));
+      else for (const k of tokens) io.stdout(`${k.id}\t${k.name}\t${k.lastUsedAt ?? '-'}`);
+      return 0;
+    }
+    if (action === 'revoke') {
+      if (!idText || !/^\d+$/.test(idText)) throw new UsageError('cli.missingArg', { name: 'ID' });
+      return revokeApiToken(db, Number(idText)) ? 0 : 1;
+    }
+    throw new UsageError('cli.unknownCommand', { command: `api-token ${action ?? ''}`.trim() });
   });
 }
