@@ -61,26 +61,33 @@ export function dayRange(from: string, to: string, timeZone: string): { from: Da
 
 /** Labels looked up once, not per row: a million rows must not mean a million i18n calls. */
 function labels(t: Translate) {
-  const memo = new Map<string, string>();
-  const label = (key: string) => {
-    let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = t(key)));
-    return v;
+  const table = (prefix: string) => {
+    const memo = new Map<string, string>();
+    return (key: string) => {
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = t(`${prefix}.${key}`)));
+      return v;
+    };
   };
+  const kind = table('exports.kind');
+  const role = table('members.role');
+  const yes = t('members.yes');
+  const no = t('members.no');
   return {
-    header: ATTENDANCE_COLUMNS.map(([key]) => label(`exports.column.${key}`)),
-    kind: (k: string) => label(`exports.kind.${k}`),
-    role: (r: AttendanceExportRow) => r.roleTitle ?? label(`members.role.${r.memberRole}`),
-    status: (s: string) => label(`exports.status.${s}`),
-    yesNo: (b: boolean) => label(b ? 'members.yes' : 'members.no'),
-    quality: (q: string) => label(`exports.quality.${q}`),
+    header: ATTENDANCE_COLUMNS.map(([key]) => t(`exports.column.${key}`)),
+    kind,
+    role: (r: AttendanceExportRow) => r.roleTitle ?? role(r.memberRole),
+    status: table('exports.status'),
+    yesNo: (b: boolean) => (b ? yes : no),
+    quality: table('exports.quality'),
   };
 }
 
+type Labels = ReturnType<typeof labels>;
 type Cell = string | number | Date | null;
 
-/** One row as cells, in ATTENDANCE_COLUMNS order; times as local wall-clock Dates. */
-function cells(r: AttendanceExportRow, l: ReturnType<typeof labels>, lt: LocalTime): Cell[] {
+/** One row as spreadsheet cells, in ATTENDANCE_COLUMNS order; times as local wall-clock Dates. */
+function xlsxCells(r: AttendanceExportRow, l: Labels, lt: LocalTime): Cell[] {
   const start = lt.wallClock(r.sessionStartedAt);
   return [
     new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate())),
@@ -102,12 +109,37 @@ function cells(r: AttendanceExportRow, l: ReturnType<typeof labels>, lt: LocalTi
   ];
 }
 
-const DATE_COLUMN = 0;
-
-function csvCell(value: Cell, column: number): string | number | null {
-  if (!(value instanceof Date)) return value;
-  const iso = value.toISOString();
-  return column === DATE_COLUMN ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+/**
+ * The same row as CSV fields: local 'YYYY-MM-DD' and 'YYYY-MM-DD HH:MM:SS', which Excel, WPS and
+ * LibreOffice all read as dates. The session's date is worked out once per session.
+ */
+function csvRowWriter(l: Labels, lt: LocalTime) {
+  let lastSession = '';
+  let lastDay = '';
+  return (r: AttendanceExportRow): string => {
+    if (r.sessionStartedAt !== lastSession) {
+      lastSession = r.sessionStartedAt;
+      lastDay = lt.date(r.sessionStartedAt);
+    }
+    return csvLine([
+      lastDay,
+      r.sessionId,
+      l.kind(r.sessionKind),
+      r.sessionTitle,
+      r.memberId,
+      r.memberName,
+      l.role(r),
+      r.checkIn ? lt.dateTime(r.checkIn) : null,
+      r.checkOut ? lt.dateTime(r.checkOut) : null,
+      r.minutes,
+      r.credit,
+      l.status(r.status),
+      r.reason,
+      l.yesNo(r.makeup),
+      l.yesNo(r.corrected),
+      l.quality(r.timeQuality),
+    ]);
+  };
 }
 
 export interface ExportRequest {
@@ -144,16 +176,17 @@ export async function exportAttendance(
 function writeCsv(
   file: string,
   rows: Iterable<AttendanceExportRow>,
-  l: ReturnType<typeof labels>,
+  l: Labels,
   lt: LocalTime,
   onProgress?: (rows: number) => void,
 ): number {
   const out = new BufferedFileWriter(file);
+  const line = csvRowWriter(l, lt);
   let n = 0;
   try {
     out.write(CSV_BOM + csvLine(l.header));
     for (const r of rows) {
-      out.write(csvLine(cells(r, l, lt).map(csvCell)));
+      out.write(line(r));
       if (++n % 10_000 === 0) onProgress?.(n);
     }
   } finally {
@@ -165,7 +198,7 @@ function writeCsv(
 async function writeXlsx(
   file: string,
   rows: Iterable<AttendanceExportRow>,
-  l: ReturnType<typeof labels>,
+  l: Labels,
   lt: LocalTime,
   sheetName: string,
   onProgress?: (rows: number) => void,
@@ -199,7 +232,7 @@ async function writeXlsx(
   let n = 0;
   const work = (async () => {
     for (const r of rows) {
-      ws.addRow(cells(r, l, lt)).commit();
+      ws.addRow(xlsxCells(r, l, lt)).commit();
       if (++n % 2_000 === 0) {
         onProgress?.(n);
         // Let the zip stream drain to the file, so memory stays bounded on a big export.

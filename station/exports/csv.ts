@@ -8,6 +8,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
   const text = String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
