@@ -13,7 +13,7 @@ import { attendanceRows, type AttendanceExportRow } from './attendance-rows.js';
 import { writeAtomically } from './atomic-file.js';
 import { LocalTime } from './local-time.js';
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

@@ -83,6 +83,7 @@ export const en: Messages = {
       'The Chromium browser used to make PDFs was not found ({{path}}); set STATION_CHROMIUM to its path',
     pdfFailed: 'Making the PDF failed: {{detail}}',
     tooManyTries: 'Too many tries; please wait and try again later',
+    badMonth: 'The month "{{value}}" is not valid; write it as YYYY-MM, e.g. 2026-11',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -233,6 +234,25 @@ export const en: Messages = {
     apiToken: {
       created:
         'Access token "{{name}}" created. It is shown only this once (the database keeps only its digest); copy it now:',
+    },
+    record: {
+      title: 'Study record, {{month}}',
+      month: '{{year}}-{{month}}',
+      sessions: 'Sessions',
+      members: 'Study hours per member',
+      date: 'Date',
+      kind: 'Kind',
+      session: 'Session',
+      time: 'Time',
+      present: 'Present',
+      excused: 'Excused',
+      absent: 'Absent',
+      name: 'Name',
+      role: 'Post',
+      attended: 'Sessions attended',
+      hours: 'Study hours',
+      none: 'No sessions this month',
+      written: 'Study record saved: {{file}}',
     },
     sheet: {
       title: 'Sign-in sheet',

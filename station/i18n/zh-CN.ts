@@ -70,6 +70,7 @@ export const zhCN = {
       '找不到用来生成 PDF 的 Chromium 浏览器（{{path}}）。可用环境变量 STATION_CHROMIUM 指定',
     pdfFailed: '生成 PDF 失败：{{detail}}',
     tooManyTries: '尝试次数过多，请稍后再试',
+    badMonth: '月份“{{value}}”无效，请写成 YYYY-MM，例如 2026-11',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
@@ -213,6 +214,25 @@ export const zhCN = {
     apiToken: {
       created:
         '访问令牌“{{name}}”已创建。令牌只显示这一次（保存在数据库里的只是它的摘要），请现在抄下：',
+    },
+    record: {
+      title: '{{month}} 学习记录',
+      month: '{{year}}年{{month}}月',
+      sessions: '学习活动',
+      members: '党员学时',
+      date: '日期',
+      kind: '类型',
+      session: '活动名称',
+      time: '时间',
+      present: '出席',
+      excused: '请假',
+      absent: '缺席',
+      name: '姓名',
+      role: '职务',
+      attended: '出席次数',
+      hours: '本月学时',
+      none: '本月没有学习活动',
+      written: '学习记录已保存：{{file}}',
     },
     sheet: {
       title: '签到表',

@@ -99,3 +99,31 @@ describe('station export signin-sheet', () => {
     expect(r.stderr).toContain('(/nonexistent/chromium)');
   });
 });
+
+describe('station export study-record', () => {
+  it('prints the month: its sessions with attendance counts and each member’s 学时', () => {
+    const id = run(
+      'session',
+      'start',
+      '--kind',
+      'collective',
+      '--title',
+      '十一月集中学习',
+      '--at',
+      '2026-11-14T09:00:00+08:00',
+    ).stdout.trim();
+    expect(run('checkin', id, '张国庆', '--at', '2026-11-14T09:00:00+08:00').code).toBe(0);
+    expect(run('session', 'end', id, '--at', '2026-11-14T10:30:00+08:00').code).toBe(0);
+    const out = path.join(tmp.dir, 'record.pdf');
+    const r = run('export', 'study-record', '--month', '2026-11', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = fs.readFileSync(out).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
+    const bad = run('export', 'study-record', '--month', '2026-13', '--out', out, '--lang', 'en');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe(
+      'The month "2026-13" is not valid; write it as YYYY-MM, e.g. 2026-11',
+    );
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAtomically } from '../../exports/atomic-file.js';
 import { writeSigninSheet } from '../../exports/signin-sheet.js';
+import { writeStudyRecord } from '../../exports/study-record.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../http/api-tokens.js';
 import { ensureTerminalKey } from '../../evidence/terminal-key.js';
 import {
@@ -75,11 +76,15 @@ export async function attendanceExportCommand({ args, io, t }: CommandContext): 
   });
 }
 
-/** `station export bundle --out FILE [--all]` and `station export signin-sheet SESSION --out FILE.pdf`. */
+/**
+ * `station export bundle --out FILE [--all]`, `station export signin-sheet SESSION --out FILE.pdf`
+ * and `station export study-record --month YYYY-MM --out FILE.pdf`.
+ */
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const [what, ...rest] = ctx.args;
   if (what === 'bundle') return exportBundleCommand({ ...ctx, args: rest });
   if (what === 'signin-sheet') return signinSheetCommand({ ...ctx, args: rest });
+  if (what === 'study-record') return studyRecordCommand({ ...ctx, args: rest });
   throw new UsageError('cli.unknownCommand', { command: `export ${what ?? ''}`.trim() });
 }
 
@@ -226,5 +231,17 @@ export async function apiTokenCommand({ args, io, t }: CommandContext): Promise<
       return revokeApiToken(db, Number(idText)) ? 0 : 1;
     }
     throw new UsageError('cli.unknownCommand', { command: `api-token ${action ?? ''}`.trim() });
+  });
+}
+
+async function studyRecordCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values } = parseCommand(args, { month: { type: 'string' }, out: { type: 'string' } });
+  if (!values.month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
+  if (!values.out) throw new UsageError('cli.missingArg', { name: '--out' });
+  const out = path.resolve(values.out);
+  return withStationDb(values.data, io.env, async (db) => {
+    const r = await writeStudyRecord(db, values.month!, out, t, systemClock.now(), io.env);
+    io.stdout(values.json ? JSON.stringify(r) : t('exports.record.written', { file: out }));
+    return 0;
   });
 }
