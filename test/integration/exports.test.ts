@@ -187,6 +187,45 @@ describe('station attendance export', () => {
     );
   });
 
+  it('flags make-up study and an untrusted clock', () => {
+    const id = recordSession();
+    const db = path.join(data, 'station.db');
+    const sql = (s: string) => expect(spawnSync('sqlite3', [db, s]).status).toBe(0);
+    // The health issue stamps untrusted records; the courses issue records make-up studies.
+    sql(`UPDATE attendance_records SET time_quality = 'untrusted' WHERE member_id = 1`);
+    sql(
+      `INSERT INTO makeup_studies (member_id, course_id, for_session_id, started_at, recorded_by, recorded_at)
+       VALUES (5, 'c1', ${id}, '2026-11-20T01:00:00.000Z', 't', '2026-11-20T01:00:00.000Z')`,
+    );
+    const out = path.join(tmp.dir, 'flags.csv');
+    const r = run(
+      'attendance',
+      'export',
+      '--from',
+      '2026-11-14',
+      '--to',
+      '2026-11-14',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const lines = fs.readFileSync(out, 'utf8').split('\r\n');
+    expect(
+      lines
+        .find((l) => l.includes(',张国庆,'))!
+        .split(',')
+        .slice(-3),
+    ).toEqual(['否', '否', '存疑']);
+    expect(
+      lines
+        .find((l) => l.includes(',陈志强,'))!
+        .split(',')
+        .slice(-5),
+    ).toEqual(['缺席', '', '是', '否', '可信']);
+  });
+
   it('refuses a reversed range, a bad date, an unknown format and a missing option clearly', () => {
     const out = path.join(tmp.dir, 'x.csv');
     const base = ['attendance', 'export', '--out', out];
