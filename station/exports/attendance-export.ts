@@ -233,12 +233,15 @@ async function writeXlsx(
   const work = (async () => {
     for (const r of rows) {
       ws.addRow(xlsxCells(r, l, lt)).commit();
-      if (++n % 2_000 === 0) {
+      if (++n % 1_000 === 0) {
         onProgress?.(n);
-        // Let the zip stream drain to the file, so memory stays bounded on a big export.
-        if (stream.writableNeedDrain)
-          await new Promise<void>((res) => stream.once('drain', () => res()));
-        else await new Promise<void>((res) => setImmediate(res));
+        // exceljs writes into its zip stream without waiting for the file: wait here until what
+        // was compressed so far has reached the file, so memory stays bounded on a big export.
+        const written = stream.bytesWritten;
+        for (let tick = 0; tick < 100; tick++) {
+          await new Promise<void>((res) => setTimeout(res, 0));
+          if (stream.writableLength === 0 && stream.bytesWritten > written) break;
+        }
       }
     }
     ws.commit();
