@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { METHOD_NAMES } from './transport.js';
+import { exportMethods } from './contract-exports.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -107,6 +108,7 @@ export const contract = {
   getOrganizerOverview: method<OrganizerOverview>()(WithGrant),
   getTechnicianStatus: method<TechnicianStatus>()(WithGrant),
   listCourses: method<CourseSummary[]>()(NoArgs),
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

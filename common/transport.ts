@@ -19,6 +19,9 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'listExportTargets',
+  'startAttendanceExport',
+  'getExportJob',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -21,6 +21,7 @@ import { countActiveMembers, listActiveMembers } from '../members/repository.js'
 import { listLocalCourses } from '../content/local-courses.js';
 import { dataVolumeGrade, networkGrade } from '../health/quick-status.js';
 import { appVersion, DB_FILE } from '../paths.js';
+import { createExportHandlers } from './handlers-exports.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -124,5 +125,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
 
     listCourses: () => listLocalCourses(ctx.contentDir),
+    ...createExportHandlers(ctx),
   };
 }

@@ -173,13 +173,17 @@ export async function exportAttendance(
   return { rows: count, file: req.out };
 }
 
-function writeCsv(
+/**
+ * Writes the CSV; every 10,000 rows it lets the event loop turn, so a kiosk exporting in the
+ * background still answers (and its progress can be read).
+ */
+async function writeCsv(
   file: string,
   rows: Iterable<AttendanceExportRow>,
   l: Labels,
   lt: LocalTime,
   onProgress?: (rows: number) => void,
-): number {
+): Promise<number> {
   const out = new BufferedFileWriter(file);
   const line = csvRowWriter(l, lt);
   let n = 0;
@@ -187,7 +191,10 @@ function writeCsv(
     out.write(CSV_BOM + csvLine(l.header));
     for (const r of rows) {
       out.write(line(r));
-      if (++n % 10_000 === 0) onProgress?.(n);
+      if (++n % 10_000 === 0) {
+        onProgress?.(n);
+        await new Promise<void>((res) => setImmediate(res));
+      }
     }
   } finally {
     out.close();

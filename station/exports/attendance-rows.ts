@@ -170,3 +170,17 @@ export function* attendanceRows(
   }
   if (cur) yield finish(cur);
 }
+
+/** How many lines attendanceRows will yield for the range: the total of a progress bar. */
+export function countAttendanceRows(db: Db, range: { from: Date; to: Date }): number {
+  return db
+    .prepare(
+      `SELECT count(*) FROM study_sessions s CROSS JOIN members m
+       WHERE s.started_at >= ? AND s.started_at < ?
+         AND (EXISTS (SELECT 1 FROM attendance_records a
+                      WHERE a.session_id = s.id AND a.member_id = m.id)
+              OR (m.state = 'active' AND m.created_at <= COALESCE(s.ended_at, s.started_at)))`,
+    )
+    .pluck()
+    .get(range.from.toISOString(), range.to.toISOString()) as number;
+}
