@@ -125,4 +125,13 @@ export const en: Messages = {
       'The station service cannot be reached. Check that the terminal is running, then press “Try again”.',
     unexpected: 'Something unexpected went wrong: {{detail}}',
   },
+  exports: {
+    title: 'Export the {{year}} attendance to a USB stick',
+    noStick: 'No USB stick found. Insert one, then press “Look again”.',
+    rescan: 'Look again',
+    csv: 'Export CSV',
+    xlsx: 'Export Excel',
+    running: 'Exporting: {{rows}} / {{total}} rows',
+    done: 'Exported {{rows}} rows to {{file}}',
+  },
 };

@@ -122,6 +122,15 @@ export const zhCN = {
     unreachable: '无法连接学习站服务。请确认终端已开机运行，稍后按“重试”。',
     unexpected: '出现意外错误：{{detail}}',
   },
+  exports: {
+    title: '把 {{year}} 年出勤记录导出到 U 盘',
+    noStick: '没有找到 U 盘。请插入 U 盘后按“重新查找”。',
+    rescan: '重新查找',
+    csv: '导出 CSV',
+    xlsx: '导出 Excel',
+    running: '正在导出：{{rows}} / {{total}} 行',
+    done: '已导出 {{rows}} 行，保存在 {{file}}',
+  },
 };
 
 export type Messages = typeof zhCN;

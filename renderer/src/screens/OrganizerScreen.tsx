@@ -5,6 +5,7 @@ import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
+import { ExportPanel } from '../components/ExportPanel.js';
 import { useStationQuery } from './useStationQuery.js';
 
 type Member = OrganizerOverview['members'][number];
@@ -64,6 +65,7 @@ export function OrganizerScreen({ grant, onBack, onLock }: ProtectedScreenProps)
             )}
           </section>
         ) : null}
+        {ready ? <ExportPanel grant={grant} /> : null}
       </main>
     </div>
   );
