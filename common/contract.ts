@@ -14,6 +14,7 @@ import { playerContract } from './contract-player.js';
 import { healthMethods } from './contract-health.js';
 import { checkinContract } from './contract-checkin.js';
 import { scheduleMethods, type DueSummary } from './contract-schedule.js';
+import { exportMethods } from './contract-exports.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -121,6 +122,7 @@ export const contract = {
   ...healthMethods,
   ...checkinContract,
   ...scheduleMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

@@ -55,6 +55,9 @@ export const METHOD_NAMES = [
   'addPlan',
   'moveOccurrence',
   'cancelOccurrence',
+  'listExportTargets',
+  'startAttendanceExport',
+  'getExportJob',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

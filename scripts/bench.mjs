@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { backupBench } from './bench/backup.mjs';
 import { checkin } from './bench/checkin.mjs';
+import { exportBench } from './bench/export.mjs';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
@@ -28,6 +29,7 @@ const BENCHMARKS = [
   healthHistory,
   checkin,
   scheduleBench,
+  exportBench,
 ];
 
 function parseArgs(argv) {

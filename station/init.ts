@@ -9,6 +9,7 @@ import { CONTENT_DIR, DB_FILE } from './paths.js';
 import { getSetting, writeSetting } from './settings/store.js';
 import { zonedParts } from './domain/zoned-time.js';
 import { seedDemo } from './demo/seed.js';
+import { ensureTerminalKey } from './evidence/terminal-key.js';
 
 export interface InitOptions {
   dataDir: string;
@@ -55,6 +56,7 @@ export function initDataDir({ dataDir, clock, demo = false }: InitOptions): Init
       const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
       writeSetting(db, 'station.setUpOn', day, clock.now());
     }
+    ensureTerminalKey(dataDir); // the county registers its public half (issue 8)
     const seeded = demo ? seedDemo(db, contentDir, clock.now()) : null;
     return { db, schemaVersion, demo: seeded };
   } catch (err) {

@@ -30,6 +30,7 @@ import { clockStatus } from '../time/trusted-time.js';
 import { createCheckinHandlers } from './handlers-checkin.js';
 import { scheduleHome } from '../schedule/home.js';
 import { createScheduleHandlers } from './handlers-schedule.js';
+import { createExportHandlers } from './handlers-exports.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -144,5 +145,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createHealthHandlers(ctx),
     ...createCheckinHandlers(ctx),
     ...createScheduleHandlers(ctx),
+    ...createExportHandlers(ctx),
   };
 }

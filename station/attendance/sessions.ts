@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { chainRecord } from '../evidence/chain.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
 import { getSetting } from '../settings/store.js';
@@ -109,7 +110,9 @@ function append(
       now.toISOString(),
       timeQuality(db, now),
     );
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  chainRecord(db, 'attendance_records', id); // tamper evidence, in the caller's transaction
+  return id;
 }
 
 /**

@@ -13,6 +13,13 @@ import { pinCommand } from './commands/pin.js';
 import { serveCommand } from './commands/serve.js';
 import { healthCommand, selftestCommand, timeCommand } from './commands/health.js';
 import { scheduleCommand } from './commands/schedule.js';
+import { evidenceCommand } from './commands/evidence.js';
+import {
+  apiTokenCommand,
+  exportCommand,
+  importCommand,
+  terminalsCommand,
+} from './commands/export.js';
 import {
   attendanceCommand,
   attendanceEventCommand,
@@ -46,6 +53,11 @@ const COMMANDS: Record<string, Command> = {
   selftest: selftestCommand,
   time: timeCommand,
   schedule: scheduleCommand,
+  evidence: evidenceCommand,
+  export: exportCommand,
+  import: importCommand,
+  terminals: terminalsCommand,
+  'api-token': apiTokenCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

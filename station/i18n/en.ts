@@ -139,6 +139,31 @@ export const en: Messages = {
     recurrenceConflict: 'Use only one of --rrule, --dates and --days',
     clockUntrusted:
       'The clock reads {{now}}, earlier than the recorded {{highWater}}, and is not trusted. Ask the technician to set the clock before starting a session',
+    exportNoSpace:
+      'Not enough space to finish {{file}} (the USB stick or disk is full). No partial file was left; choose a place with space and export again',
+    exportReadOnly:
+      'The place of {{file}} is read-only (is the USB stick write-protected?). Nothing was written',
+    badDate: 'The date "{{value}}" is not valid; write it as YYYY-MM-DD, e.g. 2026-11-01',
+    rangeReversed: 'The start date {{from}} is after the end date {{to}}; swap them and try again',
+    unknownFormat: 'Unknown export format "{{format}}"; use one of: {{formats}}',
+    bundleUnreadable:
+      '{{file}} is not a complete Study Station bundle ({{detail}}); it may have been cut short or damaged while copying',
+    bundleBadSignature:
+      'The signature of bundle {{file}} does not match: its content was changed after signing, so it is refused',
+    bundleUnknownTerminal:
+      'The bundle comes from a terminal that is not registered (key fingerprint {{fingerprint}}), so it is refused. Once its origin is confirmed, run station terminals trust KEY.pub',
+    bundleChainBroken:
+      'The record chain in bundle {{file}} is broken at record {{seq}}: records were changed, deleted or inserted, so it is refused',
+    bundleReplayed:
+      'Bundle {{file}} is a repeat: records of terminal {{terminal}} were already received up to {{seen}}, and this bundle holds {{from}}–{{to}}',
+    publicKeyBad: '{{file}} is not an Ed25519 public key (PEM)',
+    lanAddressBad:
+      'The LAN address "{{value}}" is not valid; write it as ADDRESS:PORT, e.g. 192.168.1.20:8080',
+    browserMissing:
+      'The Chromium browser used to make PDFs was not found ({{path}}); set STATION_CHROMIUM to its path',
+    pdfFailed: 'Making the PDF failed: {{detail}}',
+    tooManyTries: 'Too many tries; please wait and try again later',
+    badMonth: 'The month "{{value}}" is not valid; write it as YYYY-MM, e.g. 2026-11',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -542,6 +567,99 @@ export const en: Messages = {
       done: 'done',
       warn: 'deadline soon',
       overdue: 'overdue',
+    },
+  },
+  exports: {
+    column: {
+      date: 'Date',
+      sessionId: 'Session no.',
+      sessionKind: 'Session kind',
+      sessionTitle: 'Session',
+      memberId: 'Member no.',
+      memberName: 'Name',
+      role: 'Post',
+      checkIn: 'Check-in',
+      checkOut: 'Check-out',
+      minutes: 'Minutes present',
+      credit: 'Study hours',
+      status: 'Attendance',
+      reason: 'Reason for absence',
+      makeup: 'Make-up',
+      corrected: 'Corrected',
+      timeQuality: 'Time trusted',
+    },
+    kind: {
+      collective: 'Collective study',
+      'winter-spring': 'Winter–spring training',
+      'party-lecture': 'Party lecture',
+      'new-member': 'New-member training',
+      'theme-day': 'Theme party day',
+      training: 'Training class',
+      meeting: 'Branch meeting',
+      seminar: 'Seminar',
+    },
+    status: { present: 'present', excused: 'excused', absent: 'absent' },
+    quality: { trusted: 'trusted', untrusted: 'untrusted' },
+    sheetName: 'Attendance',
+    written: 'Exported {{rows}} rows: {{file}}',
+    evidence: {
+      ok: 'The record chain is intact: {{count}} records, head at {{seq}} ({{hash}})',
+      altered:
+        'The record chain is broken: record {{seq}} ({{table}} id {{id}}) was changed after it was written',
+      deleted: 'The record chain is broken: record {{seq}} ({{table}} id {{id}}) was deleted',
+      inserted:
+        'The record chain is broken: {{table}} id {{id}} is not in the chain; it was inserted afterwards',
+      headMissing:
+        'The record chain is broken: the head should be record {{expected}} but only {{seq}} was found; later records were deleted',
+    },
+    bundle: {
+      written: 'Bundle written: {{file}} (records {{from}}–{{to}}, {{count}} in all)',
+      verified:
+        'The bundle is genuine: terminal {{terminal}}, records {{from}}–{{to}}, signature and record chain correct',
+      imported: 'Bundle received: terminal {{terminal}}, records {{from}}–{{to}}',
+    },
+    lan: { serving: 'LAN data API on: {{url}} (read-only, token required)' },
+    terminals: { trusted: 'Terminal key registered: {{fingerprint}} ({{name}})' },
+    apiToken: {
+      created:
+        'Access token "{{name}}" created. It is shown only this once (the database keeps only its digest); copy it now:',
+    },
+    record: {
+      title: 'Study record, {{month}}',
+      month: '{{year}}-{{month}}',
+      sessions: 'Sessions',
+      members: 'Study hours per member',
+      date: 'Date',
+      kind: 'Kind',
+      session: 'Session',
+      time: 'Time',
+      present: 'Present',
+      excused: 'Excused',
+      absent: 'Absent',
+      name: 'Name',
+      role: 'Post',
+      attended: 'Sessions attended',
+      hours: 'Study hours',
+      none: 'No sessions this month',
+      written: 'Study record saved: {{file}}',
+    },
+    sheet: {
+      title: 'Sign-in sheet',
+      village: 'Village',
+      session: 'Session',
+      kind: 'Kind',
+      time: 'Time',
+      number: 'No.',
+      name: 'Name',
+      role: 'Post',
+      checkIn: 'Check-in',
+      signature: 'Signature',
+      absent: 'absent',
+      excused: 'excused: {{reason}}',
+      organizer: 'Organizer (signature):',
+      date: 'Date:',
+      total: '{{expected}} expected, {{present}} present, {{excused}} excused',
+      written: 'Sign-in sheet saved: {{file}}',
     },
   },
 };

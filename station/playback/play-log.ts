@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { chainRecord } from '../evidence/chain.js';
 
 /** A range of media time, in seconds from the start of the file: [from, to). */
 export type WatchedRange = readonly [number, number];
@@ -54,6 +55,14 @@ export function secondsIn(ranges: readonly WatchedRange[]): number {
 
 /** Appends one stretch of playback. Rows are never updated: a longer play is more rows. */
 export function appendPlay(db: Db, entry: PlayEntry, now: Date): number {
+  return db.transaction(() => {
+    const id = insertPlay(db, entry, now);
+    chainRecord(db, 'play_log', id); // tamper evidence: the row and its link commit together
+    return id;
+  })();
+}
+
+function insertPlay(db: Db, entry: PlayEntry, now: Date): number {
   const watched = mergeRanges(entry.watched);
   const info = db
     .prepare(

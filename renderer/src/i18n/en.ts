@@ -523,4 +523,13 @@ export const en: Messages = {
     again: 'Play again from the start',
     logFailed: 'The play record could not be saved yet; it will be retried',
   },
+  exports: {
+    title: 'Export the {{year}} attendance to a USB stick',
+    noStick: 'No USB stick found. Insert one, then press “Look again”.',
+    rescan: 'Look again',
+    csv: 'Export CSV',
+    xlsx: 'Export Excel',
+    running: 'Exporting: {{rows}} / {{total}} rows',
+    done: 'Exported {{rows}} rows to {{file}}',
+  },
 };

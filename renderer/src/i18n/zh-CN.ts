@@ -508,6 +508,15 @@ export const zhCN = {
     again: '从头再播',
     logFailed: '播放记录暂时没有保存，稍后会自动重试',
   },
+  exports: {
+    title: '把 {{year}} 年出勤记录导出到 U 盘',
+    noStick: '没有找到 U 盘。请插入 U 盘后按“重新查找”。',
+    rescan: '重新查找',
+    csv: '导出 CSV',
+    xlsx: '导出 Excel',
+    running: '正在导出：{{rows}} / {{total}} 行',
+    done: '已导出 {{rows}} 行，保存在 {{file}}',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -6,6 +6,7 @@ import { LockButton, type ProtectedScreenProps } from '../components/LockButton.
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { CalendarIcon, CheckinIcon, OrganizerIcon, ScheduleIcon } from '../components/Icons.js';
+import { ExportPanel } from '../components/ExportPanel.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
@@ -155,6 +156,7 @@ export function OrganizerScreen({
             )}
           </section>
         ) : null}
+        {ready ? <ExportPanel grant={grant} /> : null}
       </main>
     </div>
   );

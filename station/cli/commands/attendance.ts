@@ -23,6 +23,7 @@ import { complianceText } from './compliance-text.js';
 import { recordExternalHours } from '../../attendance/external-hours.js';
 import { parseRosterDate } from '../../members/import/dates.js';
 import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
+import { attendanceExportCommand } from './export.js';
 
 const BY = { by: { type: 'string' } } as const satisfies Options;
 
@@ -136,7 +137,9 @@ export function attendanceEventCommand(kind: 'checkin' | 'checkout' | 'absence')
 }
 
 /** `station attendance correct SESSION MEMBER [--checkin ISO] [--checkout ISO] [--hours N] --reason TEXT`. */
-export async function attendanceCommand({ args, io }: CommandContext): Promise<number> {
+export async function attendanceCommand(ctx: CommandContext): Promise<number> {
+  if (ctx.args[0] === 'export') return attendanceExportCommand({ ...ctx, args: ctx.args.slice(1) });
+  const { args, io } = ctx;
   const { values, positionals } = parseCommand(
     args,
     {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openStation } from '../../service.js';
 import { clockFromEnv } from '../../clock.js';
 import { startLoopbackServer } from '../../http/server.js';
+import { parseLanAddress, startLanApi, type LanServer } from '../../http/lan-api.js';
 import { StationFailure } from '../../errors.js';
 import { dispatch } from '../../api/dispatch.js';
 import { openFileLog } from '../../log.js';
@@ -33,13 +34,15 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 /**
- * `station serve [--port N]`: the service and the loopback kiosk UI without a window. The first
+ * `station serve [--port N] [--lan ADDRESS:PORT]`: the service and the loopback kiosk UI without
+ * a window, and, only when --lan names an address, the read-only LAN pull API there. The first
  * stdout line is `ready <url>` (scripts and the launcher wait for it); SIGTERM checkpoints the
  * database and exits 0.
  */
 export async function serveCommand({ args, io, t }: CommandContext): Promise<number> {
-  const { values } = parseCommand(args, { port: { type: 'string' } });
+  const { values } = parseCommand(args, { port: { type: 'string' }, lan: { type: 'string' } });
   const port = parsePort(values.port);
+  const lanAddress = values.lan === undefined ? null : parseLanAddress(values.lan);
   const uiDir = path.join(appRoot(), 'dist', 'renderer');
   if (!fs.existsSync(path.join(uiDir, 'index.html'))) {
     io.stderr(`[station] UI not built at ${uiDir}: run npm run build`);
@@ -53,10 +56,13 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
   station.log = log;
   io.stderr(`[jobs] at start: ${JSON.stringify(station.jobsAtStart)}`);
   let server;
+  let lan: LanServer | null = null;
   try {
     server = await startLoopbackServer(station, { port, uiDir });
+    if (lanAddress) lan = await startLanApi(station.db, station.clock, lanAddress);
   } catch (err) {
     log.log('error', 'serve.failed', { detail: err instanceof Error ? err.message : String(err) });
+    await server?.close();
     station.close();
     throw err;
   }
@@ -66,10 +72,12 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
   await dispatch(station, 'getHome', {});
   io.stdout(`ready ${server.url}`);
   io.stderr(t('cli.serving', { url: `http://127.0.0.1:${server.port}/` }));
+  if (lan) io.stderr(t('exports.lan.serving', { url: lan.url }));
   await untilSignal();
   io.stderr(t('cli.stopping'));
   await server.close();
   log.log('info', 'serve.stopped', {});
+  await lan?.close();
   station.close();
   return 0;
 }

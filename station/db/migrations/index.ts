@@ -7,6 +7,7 @@ import { m005Player } from './005-player.js';
 import { m006Health } from './006-health.js';
 import { m007Checkin } from './007-checkin.js';
 import { m008Schedule } from './008-schedule.js';
+import { m009Evidence } from './009-evidence.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006Health,
   m007Checkin,
   m008Schedule,
+  m009Evidence,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { station } from '../helpers/station-process.js';
+import {
+  launchChromium,
+  openKiosk,
+  press,
+  screenshot,
+  startStation,
+  stopAllStations,
+  type RunningStation,
+} from './harness.js';
+
+let browser: Browser;
+let page: Page;
+let target: RunningStation;
+const stick = makeTempDir('station-usb-');
+
+beforeAll(async () => {
+  // Stands in for a mounted USB stick: the station lists it beside /media mounts.
+  process.env.STATION_EXPORT_TARGETS = stick.dir;
+  target = await startStation();
+  const year = new Date().getFullYear();
+  const id = station([
+    'session',
+    'start',
+    '--kind',
+    'collective',
+    '--title',
+    '集中学习',
+    '--at',
+    `${year}-01-05T09:00:00+08:00`,
+    '--data',
+    target.dataDir,
+  ]).stdout.trim();
+  station([
+    'checkin',
+    id,
+    '张国庆',
+    '--at',
+    `${year}-01-05T09:00:00+08:00`,
+    '--data',
+    target.dataDir,
+  ]);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopAllStations();
+  stick.cleanup();
+  delete process.env.STATION_EXPORT_TARGETS;
+});
+
+describe('exporting from the organizer page', () => {
+  it('writes this year’s attendance to the USB stick with a progress bar', async () => {
+    await openKiosk(page, target);
+    await page.getByTestId('tile-organizer').click();
+    await page.getByTestId('pin-screen').waitFor();
+    await page.keyboard.type('1234');
+    await press(page, 'Enter');
+    await page.getByTestId('export-panel').waitFor();
+    await page.getByTestId('export-csv').focus();
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="export-progress"][data-state="done"]');
+    const message = await page.getByTestId('export-progress').innerText();
+    expect(message).toMatch(/已导出 \d+ 行/);
+    const files = fs.readdirSync(stick.dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^出勤记录-\d{4}-01-01-\d{4}-12-31\.csv$/);
+    expect(fs.readFileSync(path.join(stick.dir, files[0]!), 'utf8')).toContain('张国庆');
+    await page.getByTestId('export-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'organizer-export.png');
+  }, 60_000);
+});
