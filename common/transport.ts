@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'getOrganizerOverview',
   'getTechnicianStatus',
   'listCourses',
+  'getContentStatus',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -55,7 +55,7 @@ export function initDataDir({ dataDir, clock, demo = false }: InitOptions): Init
       const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
       writeSetting(db, 'station.setUpOn', day, clock.now());
     }
-    const seeded = demo ? seedDemo(db, contentDir, clock.now()) : null;
+    const seeded = demo ? seedDemo(db, clock.now()) : null;
     return { db, schemaVersion, demo: seeded };
   } catch (err) {
     db.close();

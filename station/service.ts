@@ -9,12 +9,14 @@ import type { ApiHost } from './api/dispatch.js';
 import { initDataDir } from './init.js';
 import { CONTENT_DIR } from './paths.js';
 import { getSetting } from './settings/store.js';
+import type { MediaRoot } from './http/media.js';
+import { verifiedMedia } from './content/courses.js';
 
 export interface Station extends ApiHost {
   db: Db;
   dataDir: string;
-  /** The directory media URLs resolve into (the verified content cache). */
-  mediaRoot: string;
+  /** What media URLs resolve into: only verified files of the content cache. */
+  mediaRoot: MediaRoot;
   clock: Clock;
   handlers: Handlers;
   language(): Language;
@@ -47,7 +49,7 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
   return {
     db,
     dataDir,
-    mediaRoot: contentDir,
+    mediaRoot: (mediaPath) => verifiedMedia(db, mediaPath)?.absolutePath ?? null,
     clock,
     handlers,
     language: () => getSetting(db, 'language'),

@@ -3,6 +3,7 @@ import { StationFailure, describeFailure } from '../errors.js';
 import { parseLanguage, translator } from '../i18n/index.js';
 import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
+import { contentCommand } from './commands/content.js';
 import { dbCommand } from './commands/db.js';
 import { initCommand } from './commands/init.js';
 import { membersCommand } from './commands/members.js';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   attendance: attendanceCommand,
   hours: hoursCommand,
   report: reportCommand,
+  content: contentCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */
