@@ -31,7 +31,9 @@ export async function verifyCache(db: Db, now: () => Date): Promise<VerifyReport
   }
   const bySha = new Map<string, 'verified' | 'corrupt' | 'missing'>();
   const out: VerifyReport['files'] = [];
-  for (const f of [...files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const f of [...files.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  )) {
     let status = bySha.get(f.sha256);
     if (!status) {
       const file = objectPath(dirs, f.sha256);
