@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { content } from './bench/content.mjs';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
-const BENCHMARKS = [kioskStart, serviceMemory];
+const BENCHMARKS = [kioskStart, serviceMemory, content];
 
 function parseArgs(argv) {
   const opts = { runs: 7, only: null };
