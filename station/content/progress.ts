@@ -31,7 +31,14 @@ export class ProgressReporter {
     private readonly now: () => Date,
   ) {}
 
+  private timer: NodeJS.Timeout | null = null;
+  finished = false;
+
   plan(files: { path: string; size: number; have: number }[]): void {
+    // Also on a timer: a stalled link sends no chunks, and the console must still see the latest
+    // bytes and a falling rate.
+    this.timer ??= setInterval(() => this.write(true), 1000);
+    this.timer.unref();
     for (const f of files) {
       this.files.set(f.path, {
         path: f.path,
@@ -59,6 +66,9 @@ export class ProgressReporter {
   }
 
   finish(state: ContentSyncProgress['state'], message: string | null): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.finished = true;
     this.state = state;
     this.message = message;
     this.write(true);

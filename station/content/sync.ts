@@ -348,6 +348,10 @@ async function runSync(
       retired,
       bytesFetched,
     };
+  } catch (err) {
+    if (!progress.finished)
+      progress.finish('failed', err instanceof Error ? err.message : String(err));
+    throw err;
   } finally {
     release();
   }

@@ -120,6 +120,25 @@ export const en: Messages = {
     pinMismatch: 'The two PINs do not match. Please enter them again.',
     fixFirst: '{{count}} fields need a change; see the ones marked in red.',
   },
+  content: {
+    title: 'Course sync',
+    playing: 'Playing',
+    fetching: 'Fetching',
+    version: 'version {{version}}',
+    none: 'no courses yet',
+    never: 'Courses have never been synced.',
+    overall: 'Overall',
+    rate: '({{rate}}/s)',
+    eta: 'about {{minutes}} min left',
+    state: {
+      running: 'Syncing…',
+      done: 'The last sync finished; every file is verified.',
+      incomplete: 'The last sync did not finish; downloaded parts resume next time.',
+      refused: 'The last sync was refused',
+      failed: 'The last sync failed',
+      interrupted: 'The last sync was interrupted; it resumes next time.',
+    },
+  },
   errors: {
     unreachable:
       'The station service cannot be reached. Check that the terminal is running, then press “Try again”.',

@@ -4,6 +4,7 @@ import type { TechnicianStatus } from '../../../common/contract.js';
 import { useStation } from '../api/context.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
+import { ContentSyncPanel } from '../components/ContentSyncPanel.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { formatBytes, formatUptime } from '../i18n/format.js';
 import { useStationQuery } from './useStationQuery.js';
@@ -63,6 +64,7 @@ export function TechnicianScreen({ grant, onBack, onLock }: ProtectedScreenProps
             </tbody>
           </table>
         ) : null}
+        {status.status === 'ready' ? <ContentSyncPanel grant={grant} /> : null}
       </main>
     </div>
   );
