@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fsyncFile, IO_CHUNK, LongerThanClaimed, syncDir } from './files.js';
+import { IO_CHUNK, LongerThanClaimed, syncDir } from './files.js';
 
 /**
  * One file from an HTTP server into the verified cache: appended to `<sha256>.part` (resumed with
@@ -75,6 +75,78 @@ class Meter extends Transform {
       }
     }
     done(null, chunk);
+  }
+}
+
+/** Write-back is started every this many bytes, so it overlaps the download. */
+const SYNC_EVERY = 64 * 1024 * 1024;
+
+/**
+ * Appends to an open file descriptor with vectored writes, and starts an fdatasync in the
+ * background every SYNC_EVERY bytes: dirty pages are written back while the download goes on,
+ * so the final fsync is short and a small terminal's memory does not fill with a GB of them.
+ */
+class PartWriter extends Writable {
+  private sinceSync = 0;
+  private syncing: Promise<void> | null = null;
+  private writing: Promise<void> | null = null;
+  constructor(private readonly fd: number) {
+    super({ highWaterMark: IO_CHUNK });
+  }
+  /**
+   * Resolves once no write or sync is in flight on the descriptor: only then may the caller
+   * close it (a late write into a closed, reused descriptor would land in some other file).
+   */
+  async idle(): Promise<void> {
+    while (this.writing || this.syncing) await (this.writing ?? this.syncing);
+  }
+  private writeAll(buffers: Buffer[], done: (err?: Error | null) => void): void {
+    let settle: () => void = () => {};
+    this.writing = new Promise((resolve) => (settle = resolve));
+    const finish = (err?: Error | null) => {
+      this.writing = null;
+      settle();
+      done(err);
+    };
+    this.writeSome(buffers, finish);
+  }
+  private writeSome(buffers: Buffer[], done: (err?: Error | null) => void): void {
+    fs.writev(this.fd, buffers, (err, written) => {
+      if (err) return done(err);
+      this.sinceSync += written;
+      let left = written;
+      const rest: Buffer[] = [];
+      for (const b of buffers) {
+        if (left >= b.length) left -= b.length;
+        else {
+          rest.push(b.subarray(left));
+          left = 0;
+        }
+      }
+      if (rest.length > 0) return this.writeSome(rest, done); // a short write: go on
+      if (this.sinceSync >= SYNC_EVERY && !this.syncing) {
+        this.sinceSync = 0;
+        this.syncing = new Promise((resolve) =>
+          fs.fdatasync(this.fd, () => {
+            this.syncing = null;
+            resolve();
+          }),
+        );
+      }
+      done();
+    });
+  }
+  override _writev(chunks: { chunk: Buffer }[], done: (err?: Error | null) => void): void {
+    this.writeAll(
+      chunks.map((c) => c.chunk),
+      done,
+    );
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
+    this.writeAll([chunk], done);
+  }
+  override _final(done: (err?: Error | null) => void): void {
+    void (this.syncing ?? Promise.resolve()).then(() => done());
   }
 }
 
@@ -227,19 +299,20 @@ export async function downloadOnce(
     o.onBytes(onDisk);
   });
   let failure: unknown = null;
+  const fd = fs.openSync(t.partFile, start === 0 ? 'w' : 'a');
+  const writer = new PartWriter(fd);
   try {
-    await pipeline(
-      res,
-      meter,
-      fs.createWriteStream(t.partFile, { flags: start === 0 ? 'w' : 'a', highWaterMark: IO_CHUNK }),
-    );
+    await pipeline(res, meter, writer);
   } catch (err) {
     failure = err;
   }
+  await writer.idle();
   try {
-    fsyncFile(t.partFile); // keep what arrived: the next attempt resumes after it
+    fs.fsyncSync(fd); // keep what arrived: the next attempt resumes after it
   } catch {
     // a full disk can refuse the sync too; the size and hash checks still decide
+  } finally {
+    fs.closeSync(fd);
   }
   const fetched = meter.bytes;
   if (failure instanceof LongerThanClaimed) {

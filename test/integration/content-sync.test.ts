@@ -19,6 +19,7 @@ import { publish } from '../../station/content/publish.js';
 import { acceptedManifest, activeManifest, cacheDirs } from '../../station/content/store.js';
 import { importFromDir, syncFromUrl } from '../../station/content/sync.js';
 import { verifyCache } from '../../station/content/verify.js';
+import { contentSyncJob } from '../../station/content/sync-job.js';
 import { serveMedia } from '../../station/http/media.js';
 import { StationFailure } from '../../station/errors.js';
 import { writeSetting } from '../../station/settings/store.js';
@@ -481,6 +482,42 @@ describe('manifests that are refused change nothing', () => {
       await expectRefused(dir, 'unsafe-path');
     }
     expect(fs.existsSync(path.join(tmp.dir, 'etc'))).toBe(false);
+  });
+});
+
+describe('the night window and the bandwidth cap', () => {
+  it('the content-sync job does nothing without a URL, and syncs from the configured one', async () => {
+    makeSources();
+    const s = await serveDir(await publishTo(path.join(tmp.dir, 'src1'), 1));
+    const job = contentSyncJob(db);
+    expect(job).toMatchObject({ id: 'content-sync', schedule: '0 1 * * *' });
+    const ctx = { db, clock: systemClock, dataDir: path.join(tmp.dir, 'data'), due: new Date() };
+    await job.run(ctx);
+    expect(acceptedManifest(db)).toBeNull();
+    writeSetting(db, 'content.syncUrl', s.url, new Date());
+    await job.run(ctx);
+    expect(activeManifest(db)?.version).toBe(1);
+  });
+
+  it('stops at the end of the window, keeping what it has for the next night', async () => {
+    makeSources();
+    const s = await serveDir(await publishTo(path.join(tmp.dir, 'src1'), 1));
+    const r = await syncFromUrl(db, systemClock, s.url, { deadline: new Date(Date.now() - 1) });
+    expect(r.status).toBe('incomplete');
+    expect(r.failed.every((f) => f.reason === 'stopped')).toBe(true);
+    expect(activeManifest(db)).toBeNull();
+    expect((await syncFromUrl(db, systemClock, s.url)).status).toBe('updated');
+  });
+
+  it('keeps to the bandwidth cap', async () => {
+    const src = path.join(tmp.dir, 'src-cap');
+    write(path.join(src, 'c', 'v.mp4'), bytesOf('cap', 400_000));
+    const s = await serveDir(await publishTo(src, 1));
+    writeSetting(db, 'content.bandwidthKBps', 500, new Date());
+    const started = Date.now();
+    expect((await syncFromUrl(db, systemClock, s.url)).status).toBe('updated');
+    // 400 kB at 500 KB/s cannot take less than about 0.78 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
   });
 });
 
