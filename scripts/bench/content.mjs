@@ -86,7 +86,9 @@ function startFileServer(root) {
     const stream = fs.createReadStream(file, { start, end, highWaterMark: MiB });
     stream.on('data', (c) => state.sent.set(rel, (state.sent.get(rel) ?? 0) + c.length));
     stream.pipe(res, { end: cut === null });
-    if (cut !== null) stream.on('end', () => setTimeout(() => res.socket?.resetAndDestroy(), 50));
+    // The cut closes the connection once what was sent has been flushed (FIN, not RST): every
+    // byte counted as sent reaches the client, so sent − size is exactly what was fetched twice.
+    if (cut !== null) stream.on('end', () => res.socket?.end());
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {

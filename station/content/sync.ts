@@ -65,6 +65,7 @@ export function httpSource(
   baseUrl: string,
   stallMs: () => number,
   bandwidth: () => number,
+  retry: () => { attempts: number; backoffMs: number } = () => ({ attempts: 1, backoffMs: 0 }),
 ): ContentSource {
   let base: URL;
   try {
@@ -77,16 +78,23 @@ export function httpSource(
   return {
     label: base.href,
     async readManifest() {
-      try {
-        const bytes = await fetchSmall(urlOf(MANIFEST_FILE), MAX_MANIFEST_BYTES, stallMs());
-        const signature = await fetchSmall(urlOf(SIGNATURE_FILE), 1024, stallMs());
-        return { bytes, signature };
-      } catch (err) {
-        throw new StationFailure('UNAVAILABLE', 'contentManifestUnreachable', {
-          url: base.href,
-          detail: err instanceof Error ? err.message : String(err),
-        });
+      // Retried like the files: a link that drops now and then should not cost the whole night.
+      const { attempts, backoffMs } = retry();
+      let detail = '';
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        if (attempt > 1) await sleep(Math.min(backoffMs * 2 ** (attempt - 2), 60_000));
+        try {
+          const bytes = await fetchSmall(urlOf(MANIFEST_FILE), MAX_MANIFEST_BYTES, stallMs());
+          const signature = await fetchSmall(urlOf(SIGNATURE_FILE), 1024, stallMs());
+          return { bytes, signature };
+        } catch (err) {
+          detail = err instanceof Error ? err.message : String(err);
+        }
       }
+      throw new StationFailure('UNAVAILABLE', 'contentManifestUnreachable', {
+        url: base.href,
+        detail,
+      });
     },
     async fetch(file, { db, dirs, clock, onBytes }) {
       const row = objectRow(db, file.sha256);
@@ -368,6 +376,7 @@ export function syncFromUrl(
     url,
     () => s()['content.stallTimeoutSeconds'] * 1000,
     () => s()['content.bandwidthKBps'] * 1024,
+    () => ({ attempts: s()['content.retryAttempts'], backoffMs: s()['content.retryBackoffMs'] }),
   );
   return runSync(db, clock, source, opts);
 }

@@ -294,6 +294,7 @@ describe('content sync over HTTP', () => {
     const pub1 = await publishTo(path.join(tmp.dir, 'src1'), 1);
     const s = await serveDir(pub1);
     s.faults.set('/c2/talk.webm', [{ kind: 'stall', atByte: 300_000 }]);
+    s.faults.set('/manifest.json', [{ kind: 'status', code: 503 }]); // retried too
     const r = await syncFromUrl(db, systemClock, s.url);
     expect(r.status).toBe('updated');
     const reqs = s.requests.filter((q) => q.path === '/c2/talk.webm');

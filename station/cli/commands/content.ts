@@ -76,7 +76,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
       if (!src) throw new UsageError('cli.missingArg', { name: 'SRC' });
       if (!values.key) throw new UsageError('cli.missingArg', { name: '--key county.key' });
       if (!values.out) throw new UsageError('cli.missingArg', { name: '--out DIR' });
-      if (!values.version || !/^\d{1,15}$/.test(values.version)) {
+      if (!values.version || !/^[1-9]\d{0,14}$/.test(values.version)) {
         throw new UsageError('cli.missingArg', { name: '--version N' });
       }
       let expires: Date | null = null;
