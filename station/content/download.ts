@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { IO_CHUNK, LongerThanClaimed, syncDir } from './files.js';
+import { rawGet, type RawResponse } from './raw-http.js';
 
 /**
  * One file from an HTTP server into the verified cache: appended to `<sha256>.part` (resumed with
@@ -236,27 +237,44 @@ export async function downloadOnce(
     headers.range = `bytes=${have}-`;
     if (o.validator) headers['if-range'] = o.validator;
   }
-  let res: http.IncomingMessage;
+  // Plain http: the fast path (raw-http.ts); it leaves redirects and bodies without a
+  // Content-Length to node:http, which is also the path for https.
+  let raw: RawResponse | null = null;
+  let res: http.IncomingMessage | null = null;
   try {
-    res = await httpGet(t.url, headers, o.stallMs, o.signal);
+    if (t.url.protocol === 'http:') {
+      raw = await rawGet(t.url, headers, o.stallMs);
+      const redirect = raw.status >= 300 && raw.status < 400;
+      const body = raw.status === 200 || raw.status === 206;
+      if (redirect || (body && (raw.headers['transfer-encoding'] || raw.contentLength === null))) {
+        raw.close();
+        raw = null;
+      }
+    }
+    if (!raw) res = await httpGet(t.url, headers, o.stallMs, o.signal);
   } catch (err) {
     return { result: 'retry', reason: describe(err), fetchedBytes: 0 };
   }
-  const status = res.statusCode ?? 0;
+  const status = raw ? raw.status : (res!.statusCode ?? 0);
+  const header = (name: string): string | undefined => {
+    const v = raw ? raw.headers[name] : res!.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const discard = () => (raw ? raw.close() : res!.resume());
   let start: number;
   if (status === 206 && have > 0) {
-    const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(res.headers['content-range'] ?? '');
+    const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(header('content-range') ?? '');
     if (!m || Number(m[1]) !== have) {
-      res.resume();
+      discard();
       fs.rmSync(t.partFile, { force: true });
       return {
         result: 'retry',
-        reason: `unexpected Content-Range ${res.headers['content-range'] ?? ''}`,
+        reason: `unexpected Content-Range ${header('content-range') ?? ''}`,
         fetchedBytes: 0,
       };
     }
     if (m[3] !== '*' && Number(m[3]) !== t.size) {
-      res.resume();
+      discard();
       fs.rmSync(t.partFile, { force: true });
       return {
         result: 'corrupt',
@@ -267,9 +285,9 @@ export async function downloadOnce(
     start = have;
   } else if (status === 200) {
     start = 0; // no Range support, or If-Range said the file changed: from zero
-    const length = res.headers['content-length'];
+    const length = header('content-length');
     if (length !== undefined && Number(length) !== t.size) {
-      res.resume();
+      discard();
       return {
         result: 'corrupt',
         reason: `server has ${length} bytes, manifest says ${t.size}`,
@@ -277,44 +295,66 @@ export async function downloadOnce(
       };
     }
   } else if (status === 416) {
-    res.resume();
+    discard();
     fs.rmSync(t.partFile, { force: true });
     return { result: 'retry', reason: 'HTTP 416', fetchedBytes: 0 };
   } else {
-    res.resume();
+    discard();
     return { result: 'retry', reason: `HTTP ${status}`, fetchedBytes: 0 };
   }
-  const validator =
-    (typeof res.headers.etag === 'string' && !res.headers.etag.startsWith('W/')
-      ? res.headers.etag
-      : null) ??
-    res.headers['last-modified'] ??
-    null;
-  o.onValidator(validator);
+  const etag = header('etag');
+  o.onValidator((etag && !etag.startsWith('W/') ? etag : null) ?? header('last-modified') ?? null);
 
   const hash = await hashExisting(t.partFile, start);
-  let onDisk = start;
-  const meter = new Meter(hash, t.size - start, o.bandwidth, (n) => {
-    onDisk += n;
-    o.onBytes(onDisk);
-  });
   let failure: unknown = null;
-  const fd = fs.openSync(t.partFile, start === 0 ? 'w' : 'a');
-  const writer = new PartWriter(fd);
-  try {
-    await pipeline(res, meter, writer);
-  } catch (err) {
-    failure = err;
+  let fetched = 0;
+  if (raw) {
+    if ((raw.contentLength ?? 0) > t.size - start) {
+      raw.close();
+      fs.rmSync(t.partFile, { force: true });
+      return { result: 'corrupt', reason: 'body longer than the manifest says', fetchedBytes: 0 };
+    }
+    const fd = fs.openSync(t.partFile, start === 0 ? 'w' : 'r+');
+    try {
+      fs.ftruncateSync(fd, start);
+      const r = await raw.drain({
+        fd,
+        position: start,
+        hash,
+        bandwidth: o.bandwidth,
+        onBytes: o.onBytes,
+      });
+      failure = r.error;
+      fetched = r.bytes;
+      fs.fsyncSync(fd);
+    } catch (err) {
+      failure ??= err;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } else {
+    let onDisk = start;
+    const meter = new Meter(hash, t.size - start, o.bandwidth, (n) => {
+      onDisk += n;
+      o.onBytes(onDisk);
+    });
+    const fd = fs.openSync(t.partFile, start === 0 ? 'w' : 'a');
+    const writer = new PartWriter(fd);
+    try {
+      await pipeline(res!, meter, writer);
+    } catch (err) {
+      failure = err;
+    }
+    await writer.idle();
+    try {
+      fs.fsyncSync(fd); // keep what arrived: the next attempt resumes after it
+    } catch {
+      // a full disk can refuse the sync too; the size and hash checks still decide
+    } finally {
+      fs.closeSync(fd);
+    }
+    fetched = meter.bytes;
   }
-  await writer.idle();
-  try {
-    fs.fsyncSync(fd); // keep what arrived: the next attempt resumes after it
-  } catch {
-    // a full disk can refuse the sync too; the size and hash checks still decide
-  } finally {
-    fs.closeSync(fd);
-  }
-  const fetched = meter.bytes;
   if (failure instanceof LongerThanClaimed) {
     fs.rmSync(t.partFile, { force: true });
     return { result: 'corrupt', reason: failure.message, fetchedBytes: fetched };
