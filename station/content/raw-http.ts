@@ -100,7 +100,7 @@ export function rawGet(
             head = Buffer.alloc(0);
             if (data.length > 0) early.push(data);
             resolve(response);
-            return true;
+            return false; // paused until drain(): the caller may first re-hash the partial file
           }
           if (onBody) return onBody(data);
           early.push(Buffer.from(data)); // not draining yet: keep a copy
@@ -164,7 +164,9 @@ export function rawGet(
               const at = writePos;
               writePos += len;
               pending++;
-              block = free.pop()!;
+              // Never without a block: backpressure normally keeps one free, and a burst that
+              // outruns it gets a fresh one rather than losing a byte.
+              block = free.pop() ?? Buffer.allocUnsafeSlow(BLOCK);
               fill = 0;
               const writeAll = (off: number) =>
                 fs.write(fd, b, off, len - off, at + off, (err, n) => {
@@ -190,7 +192,6 @@ export function rawGet(
               got += data.length;
               let off = 0;
               while (off < data.length) {
-                if (!block) break;
                 const n = Math.min(data.length - off, BLOCK - fill);
                 data.copy(block, fill, off, off + n);
                 fill += n;
@@ -227,12 +228,13 @@ export function rawGet(
               settle();
             };
             onBody = take;
-            for (const chunk of early) if (got < want) take(chunk);
+            let proceed = true;
+            for (const chunk of early) if (got < want) proceed = take(chunk);
             early = [];
             if (got >= want || isEnded) {
               flush();
               settle();
-            }
+            } else if (proceed) socket.resume();
           }),
       };
     }

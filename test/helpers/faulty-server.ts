@@ -20,6 +20,12 @@ export type Fault =
   | { kind: 'noRange' }
   /** Sends this many body bytes, then nothing more, keeping the connection open. */
   | { kind: 'stall'; atByte: number }
+  /** Sends this many body bytes, then closes the connection cleanly (FIN): a short body. */
+  | { kind: 'close'; atByte: number }
+  /** Answers 302 with this Location. */
+  | { kind: 'redirect'; location: string }
+  /** Sends the body chunked, without Content-Length. */
+  | { kind: 'chunked' }
   /** Runs `run` once this many body bytes have been sent, then goes on. */
   | { kind: 'hook'; atByte: number; run: () => void };
 
@@ -66,6 +72,11 @@ export async function startFaultyServer(root: string): Promise<FaultyServer> {
     state.requests.push(record);
     const fault = state.faults.get(urlPath)?.shift();
     const file = path.join(root, ...urlPath.split('/').filter(Boolean));
+    if (fault?.kind === 'redirect') {
+      record.status = 302;
+      res.writeHead(302, { location: fault.location }).end();
+      return;
+    }
     if (fault?.kind === 'status') {
       record.status = fault.code;
       res.writeHead(fault.code).end('failure on request');
@@ -113,7 +124,7 @@ export async function startFaultyServer(root: string): Promise<FaultyServer> {
       status = 206;
       headers['content-range'] = `bytes ${start}-${end}/${data.length}`;
     }
-    headers['content-length'] = String(end - start + 1);
+    if (fault?.kind !== 'chunked') headers['content-length'] = String(end - start + 1);
     record.status = status;
     res.writeHead(status, headers);
     let pos = start;
@@ -125,10 +136,13 @@ export async function startFaultyServer(root: string): Promise<FaultyServer> {
           fault.run();
         }
         const stopAt =
-          fault?.kind === 'cut' || fault?.kind === 'stall' ? start + fault.atByte : Infinity;
+          fault?.kind === 'cut' || fault?.kind === 'stall' || fault?.kind === 'close'
+            ? start + fault.atByte
+            : Infinity;
         if (pos >= stopAt) {
           // Let what was sent arrive, then drop the connection (an RST, as a failing link does).
           if (fault?.kind === 'cut') setTimeout(() => res.socket?.resetAndDestroy(), 50);
+          if (fault?.kind === 'close') res.socket?.end();
           return; // stall: keep the connection open, send nothing more
         }
         const next = Math.min(end + 1, pos + CHUNK, stopAt);

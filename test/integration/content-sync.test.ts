@@ -289,6 +289,35 @@ describe('content sync over HTTP', () => {
     assertCacheSound();
   });
 
+  it('resumes a large file after the server closes early, every byte once', async () => {
+    // Large enough that the resumed response outruns the re-hash of the partial file.
+    const src = path.join(tmp.dir, 'src-large');
+    const big = crypto.randomBytes(40 * 1024 * 1024);
+    write(path.join(src, 'c', 'big.mp4'), big);
+    const s = await serveDir(await publishTo(src, 1));
+    s.faults.set('/c/big.mp4', [{ kind: 'close', atByte: 20 * 1024 * 1024 }]);
+    const r = await syncFromUrl(db, systemClock, s.url);
+    expect(r.status).toBe('updated');
+    const reqs = s.requests.filter((q) => q.path === '/c/big.mp4');
+    expect(reqs.map((q) => q.range)).toEqual([null, `bytes=${20 * 1024 * 1024}-`]);
+    expect(reqs.reduce((n, q) => n + q.bodyBytes, 0)).toBe(big.length);
+    assertCacheSound();
+  });
+
+  it('follows a redirect and takes a chunked body (the node:http path)', async () => {
+    makeSources();
+    const s = await serveDir(await publishTo(path.join(tmp.dir, 'src1'), 1));
+    s.faults.set('/c1/video.mp4', [{ kind: 'redirect', location: '/c1/video.mp4?again' }]);
+    // Both requests: the fast path sees no Content-Length and hands over to node:http.
+    s.faults.set('/c2/talk.webm', [{ kind: 'chunked' }, { kind: 'chunked' }]);
+    const r = await syncFromUrl(db, systemClock, s.url);
+    expect(r.status).toBe('updated');
+    expect(s.requests.filter((q) => q.path === '/c1/video.mp4').map((q) => q.status)).toEqual([
+      302, 200,
+    ]);
+    assertCacheSound();
+  });
+
   it('cuts a stalled download after the timeout and resumes it', async () => {
     makeSources();
     const pub1 = await publishTo(path.join(tmp.dir, 'src1'), 1);
