@@ -15,6 +15,7 @@ import { healthMethods } from './contract-health.js';
 import { checkinContract } from './contract-checkin.js';
 import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 import { exportMethods } from './contract-exports.js';
+import { contentMethods } from './contract-content.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -83,8 +84,19 @@ export interface CourseSummary {
   id: string;
   title: string;
   durationSeconds: number | null;
-  /** Media URLs are relative to the station's media root (`/media/` or `media://`). */
-  files: { path: string; subtitles: { lang: string; path: string }[] }[];
+  /** From the signed manifest (issue 6); absent on courses from older stations. */
+  kind?: string | null;
+  audience?: string | null;
+  /**
+   * Media URLs are relative to the station's media root (`/media/` or `media://`). Only verified
+   * files are listed; `sha256` and `size` are the manifest's (what proof of play records).
+   */
+  files: {
+    path: string;
+    sha256?: string;
+    size?: number;
+    subtitles: { lang: string; path: string }[];
+  }[];
 }
 
 /** Declares a method: its argument schema now, its result type as a type-only phantom. */
@@ -123,6 +135,7 @@ export const contract = {
   ...checkinContract,
   ...scheduleMethods,
   ...exportMethods,
+  ...contentMethods,
 };
 
 export type Contract = typeof contract;

@@ -58,6 +58,7 @@ export const METHOD_NAMES = [
   'listExportTargets',
   'startAttendanceExport',
   'getExportJob',
+  'getContentStatus',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

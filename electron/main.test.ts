@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../common/contract.js';
+import { installDemoCourse } from '../station/content/demo-course.js';
+import { openDatabase } from '../station/db/open.js';
+import { appRoot, DB_FILE } from '../station/paths.js';
 
 /**
  * A small stand-in for the parts of Electron the composition root touches. Each test gets a fresh
@@ -227,14 +230,25 @@ describe('main', () => {
       error: { code: 'UNAUTHORIZED' },
     });
 
-    // Media resolves into the station's content directory of that data directory.
+    // Media comes only from the verified content cache: a file dropped into the data directory
+    // is not served; a course installed through a checked manifest (the demo course) is.
     fs.mkdirSync(path.join(tmp, 'content', 'demo'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'content', 'demo', 'a.mp4'), 'abcdef');
-    const media = await fake.state.protocols.get('media')?.(
+    const dropped = await fake.state.protocols.get('media')?.(
       new Request('media://local/demo/a.mp4', { headers: { range: 'bytes=2-3' } }),
     );
+    expect(dropped?.status).toBe(404);
+    const second = openDatabase(path.join(tmp, DB_FILE));
+    installDemoCourse(second, new Date());
+    second.close();
+    const media = await fake.state.protocols.get('media')?.(
+      new Request('media://local/demo/intro.mp4', { headers: { range: 'bytes=2-3' } }),
+    );
     expect(media?.status).toBe(206);
-    expect(await media?.text()).toBe('cd');
+    const demoBytes = fs.readFileSync(
+      path.join(appRoot(), 'resources', 'demo-course', 'intro.mp4'),
+    );
+    expect(Buffer.from(await media!.arrayBuffer()).equals(demoBytes.subarray(2, 4))).toBe(true);
   });
 
   it('hardens every web contents Electron creates', () => {

@@ -4,7 +4,7 @@
  * Range requests, 416s and path containment behave the same in both shells.
  */
 import type { CustomScheme, Protocol } from 'electron';
-import { serveMedia } from '../station/http/media.js';
+import { serveMedia, type MediaRoot } from '../station/http/media.js';
 
 export const MEDIA_SCHEME = 'media';
 /** media://local/<path>: the renderer builds these from the preload's `mediaBase`. */
@@ -24,7 +24,10 @@ export const MEDIA_SCHEME_PRIVILEGES: CustomScheme = {
   },
 };
 
-export async function handleMediaRequest(request: Request, mediaRoot: string): Promise<Response> {
+export async function handleMediaRequest(
+  request: Request,
+  mediaRoot: MediaRoot,
+): Promise<Response> {
   if (new URL(request.url).host !== MEDIA_HOST) {
     return new Response('not found', {
       status: 404,
@@ -34,6 +37,9 @@ export async function handleMediaRequest(request: Request, mediaRoot: string): P
   return serveMedia(request, mediaRoot);
 }
 
-export function registerMediaProtocol(protocol: Pick<Protocol, 'handle'>, mediaRoot: string): void {
+export function registerMediaProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  mediaRoot: MediaRoot,
+): void {
   protocol.handle(MEDIA_SCHEME, (request) => handleMediaRequest(request, mediaRoot));
 }

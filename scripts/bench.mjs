@@ -9,6 +9,7 @@ import path from 'node:path';
 import { backupBench } from './bench/backup.mjs';
 import { checkin } from './bench/checkin.mjs';
 import { exportBench } from './bench/export.mjs';
+import { content } from './bench/content.mjs';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
@@ -30,6 +31,7 @@ const BENCHMARKS = [
   checkin,
   scheduleBench,
   exportBench,
+  content,
 ];
 
 function parseArgs(argv) {

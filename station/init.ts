@@ -57,7 +57,7 @@ export function initDataDir({ dataDir, clock, demo = false }: InitOptions): Init
       writeSetting(db, 'station.setUpOn', day, clock.now());
     }
     ensureTerminalKey(dataDir); // the county registers its public half (issue 8)
-    const seeded = demo ? seedDemo(db, contentDir, clock.now()) : null;
+    const seeded = demo ? seedDemo(db, clock.now()) : null;
     return { db, schemaVersion, demo: seeded };
   } catch (err) {
     db.close();

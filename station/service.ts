@@ -13,12 +13,15 @@ import { createStationClock } from './time/trusted-time.js';
 import { JobRunner, type RunOutcome } from './jobs/runner.js';
 import { SCHEDULE_JOBS } from './schedule/jobs.js';
 import { healthSnapshotJob } from './health/history.js';
+import { contentSyncJob } from './content/sync-job.js';
+import type { MediaRoot } from './http/media.js';
+import { verifiedMedia } from './content/courses.js';
 
 export interface Station extends ApiHost {
   db: Db;
   dataDir: string;
-  /** The directory media URLs resolve into (the verified content cache). */
-  mediaRoot: string;
+  /** What media URLs resolve into: only verified files of the content cache. */
+  mediaRoot: MediaRoot;
   clock: Clock;
   handlers: Handlers;
   language(): Language;
@@ -62,7 +65,7 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     startedAt: clock.now(),
   });
   // Every periodic job of the station; later capabilities add theirs to this list.
-  const jobs = [...SCHEDULE_JOBS, healthSnapshotJob(db)];
+  const jobs = [...SCHEDULE_JOBS, healthSnapshotJob(db), contentSyncJob(db)];
   const runner = new JobRunner({
     db,
     clock,
@@ -75,7 +78,7 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
   return {
     db,
     dataDir,
-    mediaRoot: contentDir,
+    mediaRoot: (mediaPath) => verifiedMedia(db, mediaPath)?.absolutePath ?? null,
     clock,
     handlers,
     language: () => getSetting(db, 'language'),

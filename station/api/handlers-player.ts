@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import type { HandlerContext, Handlers } from './handlers.js';
-import { containedPath } from '../http/media.js';
 import { StationFailure } from '../errors.js';
-import { listLocalCourses } from '../content/local-courses.js';
+import { listVerifiedCourses, verifiedFile, verifiedMedia } from '../content/courses.js';
 import { getSession } from '../attendance/sessions.js';
 import { appendPlay, mergeRanges, secondsIn } from '../playback/play-log.js';
-import { createFileHasher, type FileSha256 } from '../playback/file-hash.js';
 import { savePosition } from '../playback/positions.js';
 import { buildQueue, getMakeup } from '../playback/queue.js';
 import { missedSessions, startMakeupStudy, touchMakeupEnd } from '../playback/makeup.js';
@@ -31,26 +29,26 @@ const MAX_SUBTITLE_BYTES = 4 * 1024 * 1024;
 const WALL_SLACK_SECONDS = 3;
 const WALL_SLACK_RATIO = 1.05;
 
-export function createPlayerHandlers(
-  ctx: HandlerContext,
-  fileSha256: FileSha256 = createFileHasher(ctx.contentDir),
-): PlayerHandlers {
+export function createPlayerHandlers(ctx: HandlerContext): PlayerHandlers {
   const { db, clock, grants } = ctx;
 
+  // The hash recorded as proof of play is the one the verified cache checked the file against,
+  // never a value the UI sends.
+  const fileSha256 = (courseId: string, path: string): string => {
+    const file = verifiedFile(db, courseId, path);
+    if (!file) throw new StationFailure('NOT_FOUND', 'playFileMissing', { path });
+    return file.sha256;
+  };
+
   const findCourse = (courseId: string) => {
-    const course = listLocalCourses(ctx.contentDir).find((c) => c.id === courseId);
+    const course = listVerifiedCourses(db).find((c) => c.id === courseId);
     if (!course) throw new StationFailure('NOT_FOUND', 'courseNotFound', { id: courseId });
     return course;
   };
 
   return {
     getPlayerQueue: (input) => {
-      const queue = buildQueue(db, listLocalCourses(ctx.contentDir), input);
-      // Hash the first file now, while it starts playing, so its first log entry is not kept
-      // waiting on a multi-GB read. A failure here is reported by recordPlay, where it matters.
-      const first = queue.items[0];
-      if (first) fileSha256(first.courseId, first.path).catch(() => undefined);
-      return queue;
+      return buildQueue(db, listVerifiedCourses(db), input);
     },
 
     recordPlay: async (input) => {
@@ -76,8 +74,7 @@ export function createPlayerHandlers(
           wall: Math.round(wallSeconds),
         });
       }
-      // Read before the write transaction: hashing may take a while on a large file.
-      const sha256 = watched.length > 0 ? await fileSha256(input.courseId, input.path) : null;
+      const sha256 = watched.length > 0 ? fileSha256(input.courseId, input.path) : null;
       const now = clock.now();
       const playId = db.transaction(() => {
         savePosition(
@@ -111,7 +108,7 @@ export function createPlayerHandlers(
     getSubtitles: async ({ courseId, path: rel }) => {
       const course = findCourse(courseId);
       const listed = course.files.some((f) => f.subtitles.some((s) => s.path === rel));
-      const file = listed ? containedPath(ctx.contentDir, rel) : null;
+      const file = listed ? (verifiedMedia(db, rel)?.absolutePath ?? null) : null;
       if (!file) throw new StationFailure('NOT_FOUND', 'subtitlesMissing', { path: rel });
       try {
         const handle = await fs.promises.open(file, 'r');

@@ -18,7 +18,8 @@ import { StationFailure } from '../errors.js';
 import { readSettings, writeSetting } from '../settings/store.js';
 import { zonedParts, isoWithOffset } from '../domain/zoned-time.js';
 import { countActiveMembers, listActiveMembers } from '../members/repository.js';
-import { listLocalCourses } from '../content/local-courses.js';
+import { listVerifiedCourses } from '../content/courses.js';
+import { createContentHandlers } from './handlers-content.js';
 import { dataVolumeGrade, networkGrade } from '../health/quick-status.js';
 import { appVersion, DB_FILE } from '../paths.js';
 import { createEquipmentHandlers } from './handlers-equipment.js';
@@ -133,11 +134,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         platform: `${os.type()} ${os.release()} ${os.arch()}`,
         uptimeSeconds: Math.round((clock.now().getTime() - ctx.startedAt.getTime()) / 1000),
         memberCount: countActiveMembers(db),
-        courseCount: listLocalCourses(ctx.contentDir).length,
+        courseCount: listVerifiedCourses(db).length,
       };
     },
 
-    listCourses: () => listLocalCourses(ctx.contentDir),
+    listCourses: () => listVerifiedCourses(db),
 
     ...createEquipmentHandlers(ctx),
     ...createReportsHandlers(ctx),
@@ -146,5 +147,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createCheckinHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createExportHandlers(ctx),
+    ...createContentHandlers(ctx),
   };
 }

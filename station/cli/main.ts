@@ -4,6 +4,7 @@ import { parseLanguage, translator } from '../i18n/index.js';
 import { UsageError, type CliIo, type CommandContext } from './context.js';
 import { configCommand } from './commands/config.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { contentCommand } from './commands/content.js';
 import { dbCommand } from './commands/db.js';
 import { diagnosticsCommand } from './commands/diagnostics.js';
 import { equipmentCommand } from './commands/equipment.js';
@@ -58,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   terminals: terminalsCommand,
   'api-token': apiTokenCommand,
+  content: contentCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

@@ -137,3 +137,30 @@ describe('migration 2 (attendance)', () => {
     db.close();
   });
 });
+
+describe('migration 10 (content)', () => {
+  it('adds the content tables to a version-9 database, with one state row and checked values', () => {
+    const db = openDatabase(file);
+    migrate(db, MIGRATIONS, 3);
+    migrate(db);
+    expect(db.prepare('SELECT * FROM content_state').all()).toEqual([
+      { id: 1, active_version: null, activated_at: null },
+    ]);
+    const now = '2026-11-26T10:00:00+08:00';
+    const insert = db.prepare(
+      `INSERT INTO content_objects (sha256, size, state, updated_at) VALUES (?, ?, ?, ?)`,
+    );
+    insert.run('a'.repeat(64), 10, 'missing', now);
+    expect(() => insert.run('b'.repeat(64), 10, 'half-done', now)).toThrow(/CHECK/);
+    expect(() => insert.run('short', 10, 'missing', now)).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO content_manifests (version, key_id, manifest, signature, source, accepted_at)
+           VALUES (1, 'k', x'00', x'00', 's', ?)`,
+        )
+        .run(now),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -7,6 +7,7 @@ import { insertMember, countActiveMembers } from '../members/repository.js';
 import { writeSetting } from '../settings/store.js';
 import { hasPin, setPin } from '../auth/pins.js';
 import { appRoot } from '../paths.js';
+import { installDemoCourse } from '../content/demo-course.js';
 
 export const DEMO_PINS = { organizer: '1234', technician: '5678' } as const;
 
@@ -31,18 +32,14 @@ const DemoVillage = z.object({
 
 /**
  * Fills an empty station with the demo village from resources/demo (a roster with realistic
- * names and posts, the demo PINs) and copies the demo course into the content directory.
+ * names and posts, the demo PINs) and installs the demo course into the verified content cache.
  * Does nothing to a station that already has members, so `init --demo` stays idempotent.
  */
-export function seedDemo(
-  db: Db,
-  contentDir: string,
-  now: Date,
-): { village: string; members: number } | null {
+export function seedDemo(db: Db, now: Date): { village: string; members: number } | null {
   const demo = DemoVillage.parse(
     JSON.parse(fs.readFileSync(path.join(appRoot(), 'resources', 'demo', 'village.json'), 'utf8')),
   );
-  copyDemoCourse(contentDir);
+  installDemoCourse(db, now);
   if (countActiveMembers(db) > 0) return null;
   db.transaction(() => {
     writeSetting(db, 'village', demo.village, now);
@@ -75,15 +72,4 @@ export function seedDemo(
     }
   })();
   return { village: demo.village, members: demo.members.length };
-}
-
-function copyDemoCourse(contentDir: string): void {
-  const source = path.join(appRoot(), 'resources', 'demo-course');
-  const target = path.join(contentDir, 'demo');
-  if (!fs.existsSync(source) || fs.existsSync(target)) return;
-  // Copy into a temporary folder first so an interrupted copy never looks like a course.
-  const tmp = `${target}.part`;
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.cpSync(source, tmp, { recursive: true, filter: (src) => !src.endsWith('README.md') });
-  fs.renameSync(tmp, target);
 }

@@ -83,13 +83,20 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
   });
 }
 
-export async function serveMedia(request: Request, rootDir: string): Promise<Response> {
+/**
+ * What media URLs resolve into: a directory (every file under it is servable), or a resolver that
+ * maps a media path to a file it vouches for (the verified content cache), null for anything else.
+ */
+export type MediaRoot = string | ((mediaPath: string) => string | null);
+
+export async function serveMedia(request: Request, root: MediaRoot): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return plain(405, 'method not allowed', { allow: 'GET, HEAD' });
   }
   const rel = mediaPathOf(new URL(request.url));
-  const file = rel === null ? null : containedPath(rootDir, rel);
-  if (!file) return plain(404, 'not found');
+  const file =
+    rel === null ? null : typeof root === 'string' ? containedPath(root, rel) : root(rel);
+  if (!file || rel === null) return plain(404, 'not found');
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -102,7 +109,8 @@ export async function serveMedia(request: Request, rootDir: string): Promise<Res
   const etag = `"${size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
     'accept-ranges': 'bytes',
-    'content-type': contentTypeOf(file),
+    // From the media path: cache objects are named by hash and carry no extension.
+    'content-type': contentTypeOf(rel),
     etag,
     'last-modified': stat.mtime.toUTCString(),
     'cache-control': 'no-cache',

@@ -164,6 +164,34 @@ export const en: Messages = {
     pdfFailed: 'Making the PDF failed: {{detail}}',
     tooManyTries: 'Too many tries; please wait and try again later',
     badMonth: 'The month "{{value}}" is not valid; write it as YYYY-MM, e.g. 2026-11',
+    contentKeyExists:
+      'A private key already exists at {{file}}; it was not overwritten. Choose another directory for a new key',
+    contentKeyInvalid: '{{file}} is not a valid Ed25519 key (PEM)',
+    contentOutIsSource: 'The output directory {{dir}} cannot be the course source directory',
+    contentCourseJsonInvalid:
+      '{{file}} is malformed (expected fields such as title, kind, audience, order)',
+    contentBadUrl:
+      '"{{url}}" is not a valid address; give the http:// or https:// address of the published folder',
+    contentManifestUnreachable:
+      'Could not get the course manifest from {{url}} ({{detail}}). Current courses are unaffected; try again later',
+    contentNoManifest:
+      'There is no course manifest (manifest.json and manifest.json.sig) in {{dir}}',
+    contentManifestMalformed:
+      'The course manifest is malformed ({{detail}}) and was refused. Current courses are unaffected',
+    contentUnknownKey:
+      'The course manifest is signed by key {{keyId}}, which is not trusted; refused. Current courses are unaffected. If the county did publish it, run station content trust PUBLIC-KEY first',
+    contentBadSignature:
+      'The course manifest signature does not match (the file may have been altered); refused. Current courses are unaffected',
+    contentUnsafePath:
+      'The course manifest names an unsafe file path "{{path}}"; refused. Current courses are unaffected',
+    contentExpired:
+      'The course manifest expired on {{expires}}; refused. Current courses are unaffected; ask the county for a new release',
+    contentRollback:
+      'The course manifest is version {{version}}, older than the accepted version {{last}}; refused (rollback protection). Current courses are unaffected',
+    contentSyncRunning: 'Another course sync is running (process {{pid}}); wait for it to finish',
+    contentDiskFull:
+      'Not enough disk space: {{needMB}} MB needed (with the reserve), {{freeMB}} MB free on the disk of {{dir}}. Nothing was changed; current courses keep playing',
+    contentNothingToExport: 'This station has no fully verified courses to export yet',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -660,6 +688,39 @@ export const en: Messages = {
       date: 'Date:',
       total: '{{expected}} expected, {{present}} present, {{excused}} excused',
       written: 'Sign-in sheet saved: {{file}}',
+    },
+  },
+  content: {
+    usage:
+      'Usage: station content keygen --out DIR | publish SRC --key county.key --version N [--expires ISO] --out DIR | trust county.pub | sync --from URL [--json] | import DIR [--json] | export --out DIR | list [--json] | verify [--json]',
+    keygenDone:
+      'Key pair created (id {{keyId}}): private key {{key}} (keep it safe, never share it), public key {{pub}} (give it to the stations)',
+    publishDone: 'Published version {{version}}: {{courses}} courses, {{files}} files → {{out}}',
+    publishExpiredWarning:
+      'Warning: the expiry {{expires}} has already passed; stations will refuse this manifest',
+    trustDone: 'Trusted public key {{keyId}} ({{file}})',
+    upToDate: 'Courses are up to date (version {{version}})',
+    updated: 'Courses updated to version {{version}}: {{files}} files fetched',
+    incomplete:
+      'Version {{version}} is not complete yet: {{failed}} files failed; what was downloaded resumes next time. Still playing {{active}}',
+    activeNone: '(no courses yet)',
+    activeVersion: 'version {{version}}',
+    failedFile: '  failed: {{path}} ({{reason}})',
+    exportDone:
+      'Exported version {{version}} to {{out}}: {{files}} files, with the county signature',
+    listEmpty:
+      'No courses yet. Get them with station content sync --from URL or station content import DIR',
+    listLine: '{{status}}  {{title}} ({{id}}){{playable}}',
+    playable: '  playable',
+    verifyOk: 'All {{count}} files verified',
+    verifyBad:
+      '{{bad}} of {{count}} files failed verification. Corrupt files were quarantined and will be fetched again at the next sync',
+    verifyLine: '{{status}}  {{path}}',
+    status: {
+      verified: 'verified',
+      downloading: 'downloading',
+      missing: 'missing',
+      corrupt: 'corrupt',
     },
   },
 };

@@ -138,6 +138,26 @@ export const zhCN = {
     pdfFailed: '生成 PDF 失败：{{detail}}',
     tooManyTries: '尝试次数过多，请稍后再试',
     badMonth: '月份“{{value}}”无效，请写成 YYYY-MM，例如 2026-11',
+    contentKeyExists: '私钥文件 {{file}} 已存在，没有覆盖。如需新密钥，请换一个目录',
+    contentKeyInvalid: '{{file}} 不是有效的 Ed25519 密钥（PEM 格式）',
+    contentOutIsSource: '输出目录 {{dir}} 不能和课程源目录相同',
+    contentCourseJsonInvalid: '{{file}} 格式有误（应含 title、kind、audience、order 等字段）',
+    contentBadUrl: '地址“{{url}}”无效，应为发布目录的 http:// 或 https:// 地址',
+    contentManifestUnreachable:
+      '无法从 {{url}} 取得课程清单（{{detail}}）。现有课程不受影响，请稍后再试',
+    contentNoManifest: '目录 {{dir}} 里没有课程清单（manifest.json 和 manifest.json.sig）',
+    contentManifestMalformed: '课程清单格式有误（{{detail}}），已拒绝。现有课程不受影响',
+    contentUnknownKey:
+      '课程清单由未受信任的密钥 {{keyId}} 签名，已拒绝。现有课程不受影响。如确属县里发布，请先运行 station content trust 公钥文件',
+    contentBadSignature: '课程清单的签名不对（文件可能被改动过），已拒绝。现有课程不受影响',
+    contentUnsafePath: '课程清单中含有不安全的文件路径“{{path}}”，已拒绝。现有课程不受影响',
+    contentExpired: '课程清单已于 {{expires}} 过期，已拒绝。现有课程不受影响，请向县里索取新的发布',
+    contentRollback:
+      '课程清单是第 {{version}} 版，比已接受的第 {{last}} 版旧，已拒绝（防止回退）。现有课程不受影响',
+    contentSyncRunning: '另一个课程同步正在进行（进程 {{pid}}），请等它结束',
+    contentDiskFull:
+      '磁盘空间不足：需要 {{needMB}} MB（含预留），{{dir}} 所在磁盘只剩 {{freeMB}} MB。没有改动任何文件，现有课程照常播放',
+    contentNothingToExport: '本站还没有完整校验过的课程，无法导出',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
@@ -604,5 +624,30 @@ export const zhCN = {
       total: '应到 {{expected}} 人，实到 {{present}} 人，请假 {{excused}} 人',
       written: '签到表已保存：{{file}}',
     },
+  },
+  content: {
+    usage:
+      '用法：station content keygen --out 目录 | publish 源目录 --key county.key --version N [--expires 时间] --out 目录 | trust county.pub | sync --from 地址 [--json] | import 目录 [--json] | export --out 目录 | list [--json] | verify [--json]',
+    keygenDone:
+      '已生成密钥（编号 {{keyId}}）：私钥 {{key}}（请妥善保管，不要外传），公钥 {{pub}}（发给各站点）',
+    publishDone: '已发布第 {{version}} 版：{{courses}} 门课程，{{files}} 个文件 → {{out}}',
+    publishExpiredWarning: '注意：有效期 {{expires}} 已经过了，站点会拒绝这份清单',
+    trustDone: '已信任公钥 {{keyId}}（{{file}}）',
+    upToDate: '课程已是最新（第 {{version}} 版）',
+    updated: '课程已更新到第 {{version}} 版：取得 {{files}} 个文件',
+    incomplete:
+      '第 {{version}} 版还没有取全：{{failed}} 个文件失败，已下载的部分下次继续。目前播放的仍是 {{active}}',
+    activeNone: '（暂无课程）',
+    activeVersion: '第 {{version}} 版',
+    failedFile: '  失败：{{path}}（{{reason}}）',
+    exportDone: '已导出第 {{version}} 版到 {{out}}：{{files}} 个文件，带县里的签名',
+    listEmpty:
+      '还没有课程。可用 station content sync --from 地址 或 station content import 目录 取得',
+    listLine: '{{status}}  {{title}}（{{id}}）{{playable}}',
+    playable: '  可播放',
+    verifyOk: '全部 {{count}} 个文件校验通过',
+    verifyBad: '{{bad}} 个文件未通过校验（共 {{count}} 个）。损坏的文件已隔离，下次同步会重新下载',
+    verifyLine: '{{status}}  {{path}}',
+    status: { verified: '已校验', downloading: '下载中', missing: '缺失', corrupt: '已损坏' },
   },
 } as const;

@@ -2,6 +2,7 @@
  * Every setting the station has, with its type and default. Numbers marked *policy* in
  * shared/DOMAIN.md live here so a county can change them (`station config set`), never in code.
  */
+import cron from 'node-cron';
 import { z } from 'zod';
 import { LANGUAGES } from '../../common/contract.js';
 
@@ -19,6 +20,9 @@ const TimeZone = z.string().refine(
 
 /** A service life in whole years (equipment.life.*). */
 const LifeYears = z.number().int().min(1).max(50);
+const CronExpression = z
+  .string()
+  .refine((expr) => cron.validate(expr), { error: 'not a cron expression' });
 
 export const SETTINGS = {
   // Identity of this station.
@@ -119,6 +123,26 @@ export const SETTINGS = {
   // Check-in (DOMAIN.md rules table: lateness is recorded, the grace is policy).
   /** A check-in this many minutes after the session start or later is shown as late. */
   'checkin.lateGraceMinutes': { schema: z.number().int().min(0).max(240), default: 10 },
+  // Course content (issue 6): where the verified cache lives and how the night sync behaves.
+  /** Absolute directory of the verified cache; empty = `cache` inside the data directory. */
+  'content.cacheDir': { schema: z.string().max(1000), default: '' },
+  /** The county's published folder (where manifest.json is); empty = no scheduled sync. */
+  'content.syncUrl': { schema: z.string().max(1000), default: '' },
+  /** node-cron expression (station time zone) that starts the scheduled sync: 01:00 nightly. */
+  'content.syncSchedule': { schema: CronExpression, default: '0 1 * * *' },
+  /** The scheduled sync stops at this hour (0–23) so daytime study gets the link. */
+  'content.syncWindowEndHour': { schema: z.number().int().min(0).max(23), default: 6 },
+  /** Bandwidth cap for downloads in KB/s; 0 = no cap. */
+  'content.bandwidthKBps': { schema: z.number().int().min(0).max(10_000_000), default: 0 },
+  /** Free space that must remain on the cache volume after a sync, in MB. */
+  'content.diskMarginMB': { schema: z.number().int().min(0).max(1_000_000), default: 200 },
+  /** Days a file that left the published content is kept before it is deleted. */
+  'content.retiredGraceDays': { schema: z.number().int().min(0).max(3650), default: 7 },
+  /** Attempts per file within one sync run, with exponential backoff between them. */
+  'content.retryAttempts': { schema: z.number().int().min(1).max(100), default: 5 },
+  'content.retryBackoffMs': { schema: z.number().int().min(0).max(600_000), default: 2000 },
+  /** A download that receives nothing for this long is cut and retried. */
+  'content.stallTimeoutSeconds': { schema: z.number().min(0.1).max(3600), default: 30 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -532,4 +532,23 @@ export const en: Messages = {
     running: 'Exporting: {{rows}} / {{total}} rows',
     done: 'Exported {{rows}} rows to {{file}}',
   },
+  content: {
+    title: 'Course sync',
+    playing: 'Playing',
+    fetching: 'Fetching',
+    version: 'version {{version}}',
+    none: 'no courses yet',
+    never: 'Courses have never been synced.',
+    overall: 'Overall',
+    rate: '({{rate}}/s)',
+    eta: 'about {{minutes}} min left',
+    state: {
+      running: 'Syncing…',
+      done: 'The last sync finished; every file is verified.',
+      incomplete: 'The last sync did not finish; downloaded parts resume next time.',
+      refused: 'The last sync was refused',
+      failed: 'The last sync failed',
+      interrupted: 'The last sync was interrupted; it resumes next time.',
+    },
+  },
 };

@@ -517,6 +517,25 @@ export const zhCN = {
     running: '正在导出：{{rows}} / {{total}} 行',
     done: '已导出 {{rows}} 行，保存在 {{file}}',
   },
+  content: {
+    title: '课程同步',
+    playing: '正在播放',
+    fetching: '正在取得',
+    version: '第 {{version}} 版',
+    none: '暂无课程',
+    never: '还没有同步过课程。',
+    overall: '总进度',
+    rate: '（{{rate}}/秒）',
+    eta: '约剩 {{minutes}} 分钟',
+    state: {
+      running: '正在同步……',
+      done: '上次同步已完成，所有文件校验通过。',
+      incomplete: '上次同步没有完成，已下载的部分下次继续。',
+      refused: '上次同步被拒绝',
+      failed: '上次同步失败',
+      interrupted: '上次同步被中断，下次会继续。',
+    },
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -13,6 +13,7 @@ import { ColourBars } from '../components/ColourBars.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { LockButton, type ProtectedScreenProps } from '../components/LockButton.js';
 import { LoadState } from '../components/LoadState.js';
+import { ContentSyncPanel } from '../components/ContentSyncPanel.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { playTestTone } from '../health/tone.js';
 import { formatBytes } from '../i18n/format.js';
@@ -406,6 +407,7 @@ export function TechnicianScreen({
             )}
           </>
         ) : null}
+        {view ? <ContentSyncPanel grant={grant} /> : null}
       </main>
       {bars ? <ColourBars onClose={closeBars} /> : null}
     </div>

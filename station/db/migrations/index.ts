@@ -8,6 +8,7 @@ import { m006Health } from './006-health.js';
 import { m007Checkin } from './007-checkin.js';
 import { m008Schedule } from './008-schedule.js';
 import { m009Evidence } from './009-evidence.js';
+import { m010Content } from './010-content.js';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007Checkin,
   m008Schedule,
   m009Evidence,
+  m010Content,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

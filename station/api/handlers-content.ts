@@ -1,0 +1,19 @@
+import type { ContentStatus } from '../../common/contract-content.js';
+import { readProgress } from '../content/progress.js';
+import { acceptedManifest, activeManifest, cacheDirs } from '../content/store.js';
+import type { HandlerContext, Handlers } from './handlers.js';
+
+/** StationApi methods of the content cache (common/contract-content.ts). */
+export function createContentHandlers(ctx: HandlerContext): Pick<Handlers, 'getContentStatus'> {
+  const { db, grants } = ctx;
+  return {
+    getContentStatus: ({ grant }): ContentStatus => {
+      grants.require(grant, 'technician');
+      return {
+        activeVersion: activeManifest(db)?.version ?? null,
+        acceptedVersion: acceptedManifest(db)?.version ?? null,
+        progress: readProgress(cacheDirs(db).root),
+      };
+    },
+  };
+}
