@@ -28,6 +28,7 @@ import {
   waitForFocus,
   watchPage,
   type RunningStation,
+  moveFocusTo,
 } from './harness.js';
 
 const SCREEN = { width: 1366, height: 768 };
@@ -141,8 +142,7 @@ describe('a session run from the kiosk with the keyboard alone', () => {
     for (const d of '1234') await page.keyboard.press(d);
     await press(page, 'Enter');
     await page.getByTestId('organizer-screen').waitFor();
-    await arrowTo('ArrowDown', 'member-list');
-    await press(page, 'ArrowLeft', 'tile-checkin');
+    await moveFocusTo(page, 'tile-checkin');
     await press(page, 'Enter');
 
     // Kind (collective is chosen and focused) and the prefilled title, then start.
@@ -370,8 +370,7 @@ describe('minutes and photos of a session started elsewhere', () => {
       for (const d of '1234') await page.keyboard.press(d);
       await press(page, 'Enter');
       await page.getByTestId('organizer-screen').waitFor();
-      await arrowTo('ArrowDown', 'member-list');
-      await press(page, 'ArrowLeft', 'tile-checkin');
+      await moveFocusTo(page, 'tile-checkin');
       await press(page, 'Enter');
       await waitForFocus(page, 'checkin-continue');
       expect(await page.getByTestId('checkin-continue').innerText()).toContain('继续签到：支委会');

@@ -14,6 +14,7 @@ import {
   watchPage,
   type PageWatch,
   type RunningStation,
+  moveFocusTo,
 } from './harness.js';
 
 const TV = { width: 1920, height: 1080 };
@@ -86,9 +87,8 @@ describe('the equipment register on the technician console', () => {
     await page.getByTestId('pin-screen').waitFor();
     await page.keyboard.type('5678');
     await press(page, 'Enter');
-    await page.getByTestId('technician-status').waitFor();
-    await waitForFocus(page, 'lock');
-    await press(page, 'ArrowLeft', 'open-equipment');
+    await page.getByTestId('clock-status').waitFor();
+    await moveFocusTo(page, 'open-equipment');
     await press(page, 'Enter');
 
     await page.getByTestId('equipment-list').waitFor();
@@ -107,11 +107,11 @@ describe('the equipment register on the technician console', () => {
     await press(page, 'Enter');
     await press(page, 'ArrowDown', 'equipment-serial');
     // Left and Right leave an empty field, or a filled one from its ends.
-    await press(page, 'ArrowLeft', 'equipment-model');
+    await moveFocusTo(page, 'equipment-model');
     await page.keyboard.type('TP-Link WR842N');
-    await press(page, 'ArrowRight', 'equipment-serial');
+    await moveFocusTo(page, 'equipment-serial');
     await page.keyboard.type('R-1');
-    await press(page, 'ArrowRight', 'equipment-purchased');
+    await moveFocusTo(page, 'equipment-purchased');
     await page.keyboard.type('2024/5/1');
     await screenshot(page, 'equipment-add.png');
     await press(page, 'ArrowDown', 'equipment-funding');
@@ -143,7 +143,7 @@ describe('the equipment register on the technician console', () => {
     await page.getByTestId('equipment-list').waitFor();
     expect(await page.getByTestId('equipment-row').count()).toBe(4);
     await press(page, 'Escape');
-    await page.getByTestId('technician-status').waitFor();
+    await page.getByTestId('clock-status').waitFor();
 
     const list = JSON.parse(
       station(['equipment', 'list', '--json', '--data', target.dataDir]).stdout,

@@ -157,3 +157,35 @@ export function watchPage(page: Page, origin: string): PageWatch {
   });
   return watch;
 }
+
+/**
+ * Moves keyboard focus to the element with this data-testid with the arrow keys alone, as a
+ * person with a remote does: each press goes toward the target (down/up until it is in the
+ * focused element's row, then left/right). Tests use it so a page can gain tiles without every
+ * test's exact path of presses changing.
+ */
+export async function moveFocusTo(page: Page, testId: string, maxPresses = 30): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    const step = await page.evaluate((id) => {
+      const target = document.querySelector(`[data-testid="${id}"]`);
+      const active = document.activeElement;
+      if (!target) return 'missing';
+      if (active === target) return 'done';
+      if (!active || active === document.body) return 'ArrowDown';
+      const a = active.getBoundingClientRect();
+      const b = target.getBoundingClientRect();
+      const sameRow = b.top < a.bottom - 4 && b.bottom > a.top + 4;
+      if (!sameRow) return b.top > a.top ? 'ArrowDown' : 'ArrowUp';
+      return b.left > a.left ? 'ArrowRight' : 'ArrowLeft';
+    }, testId);
+    if (step === 'done') return;
+    if (step === 'missing') {
+      await page.getByTestId(testId).waitFor({ timeout: 5_000 });
+      continue;
+    }
+    await page.keyboard.press(step);
+  }
+  throw new Error(
+    `could not reach ${testId} with the arrows; focus on ${await focusedTestId(page)}`,
+  );
+}

@@ -19,6 +19,7 @@ import {
   waitForFocus,
   watchPage,
   type PageWatch,
+  moveFocusTo,
 } from './harness.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -90,11 +91,6 @@ async function idle(): Promise<void> {
 }
 
 /** Moves focus with arrow keys until `testId` has it (the remote's way to reach a button). */
-async function arrowTo(testId: string, keys: string[]): Promise<void> {
-  for (const key of keys) await page.keyboard.press(key);
-  await waitForFocus(page, testId);
-}
-
 describe('the technician console', () => {
   it('grades every item, shows the clock, runs the self-test and the screen and sound tests', async () => {
     const server = await startStation();
@@ -111,7 +107,7 @@ describe('the technician console', () => {
     expect(await page.getByTestId('correct-time').count()).toBe(0);
 
     // Self-test, reached from the lock button with the arrows.
-    await arrowTo('run-selftest', ['ArrowDown', 'ArrowLeft']);
+    await moveFocusTo(page, 'run-selftest');
     await press(page, 'Enter');
     await page.getByTestId('selftest-result').waitFor();
     await idle();

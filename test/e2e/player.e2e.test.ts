@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { station } from '../helpers/station-process.js';
+import { ROOT, station } from '../helpers/station-process.js';
 import {
   launchChromium,
   openKiosk,
@@ -16,6 +16,7 @@ import {
   watchPage,
   type PageWatch,
   type RunningStation,
+  moveFocusTo,
 } from './harness.js';
 
 // The smallest screen the kiosk is made for; the player screenshot in the docs is taken at it.
@@ -51,7 +52,10 @@ afterEach(async () => {
   expect(watch.foreignRequests.filter((url) => !url.startsWith(local))).toEqual([]);
 });
 
-const contentDir = () => path.join(target.dataDir, 'content');
+/** Where the verified cache keeps a demo file: objects are named by their SHA-256. */
+const cachedObject = (name: string) =>
+  path.join(target.dataDir, 'cache', 'objects', sha256(path.join(DEMO_COURSE, name)));
+const DEMO_COURSE = path.join(ROOT, 'resources', 'demo-course');
 const sha256 = (file: string) =>
   crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -137,8 +141,7 @@ async function openOrganizerPage(): Promise<void> {
 
 /** From the lock button (top right) down onto the 补学 tile, and left onto 播放课程. */
 async function focusTile(testId: 'tile-play' | 'tile-makeup'): Promise<void> {
-  await press(page, 'ArrowDown', 'tile-makeup');
-  if (testId === 'tile-play') await press(page, 'ArrowLeft', 'tile-play');
+  await moveFocusTo(page, testId);
 }
 
 function playLog(): {
@@ -243,8 +246,8 @@ describe('the course player in Chromium', () => {
     const webm = rows.filter((r) => r.file_path === 'demo/intro.webm');
     expect(mp4.length).toBeGreaterThan(0);
     for (const r of rows) expect(r).toMatchObject({ course_id: 'demo', session_id: sessionId });
-    expect(mp4[0]!.file_sha256).toBe(sha256(path.join(contentDir(), 'demo', 'intro.mp4')));
-    expect(webm[0]!.file_sha256).toBe(sha256(path.join(contentDir(), 'demo', 'intro.webm')));
+    expect(mp4[0]!.file_sha256).toBe(sha256(cachedObject('intro.mp4')));
+    expect(webm[0]!.file_sha256).toBe(sha256(cachedObject('intro.webm')));
     // The seek broke the range: the skipped middle of the MP4 is not counted as watched.
     const mp4Ranges = mp4.flatMap((r) => JSON.parse(r.watched) as [number, number][]);
     const mp4Seconds = mp4.reduce((sum, r) => sum + r.watched_seconds, 0);
@@ -281,70 +284,63 @@ describe('the course player in Chromium', () => {
   });
 
   it('shows a Chinese message for a corrupt or missing file, then moves on to the next item', async () => {
-    // Two courses ahead of the demo: one whose file is garbage, one whose file has vanished.
-    const broken = path.join(contentDir(), 'a-broken');
-    fs.mkdirSync(broken);
-    fs.writeFileSync(path.join(broken, 'course.json'), '{"title":"损坏的课件","order":-2}');
-    fs.writeFileSync(path.join(broken, 'lesson.mp4'), crypto.randomBytes(200_000));
-    const missing = path.join(contentDir(), 'b-missing');
-    fs.mkdirSync(missing);
-    fs.writeFileSync(path.join(missing, 'course.json'), '{"title":"缺失的课件","order":-1}');
-    fs.symlinkSync('/nonexistent/lesson.mp4', path.join(missing, 'lesson.mp4'));
+    // The storage failed after the files were verified: the MP4's bytes are garbage and the
+    // WebM has vanished. The player must say so and move on, never show a black screen.
+    const mp4 = cachedObject('intro.mp4');
+    const webm = cachedObject('intro.webm');
+    const mp4Bytes = fs.readFileSync(mp4);
+    const webmBytes = fs.readFileSync(webm);
+    try {
+      fs.writeFileSync(mp4, crypto.randomBytes(mp4Bytes.length));
+      fs.rmSync(webm);
+      const logged = playLog().length;
 
-    await openOrganizerPage();
-    await focusTile('tile-play');
-    await press(page, 'Enter');
-    await waitForFocus(page, 'course-all');
-    await press(page, 'Enter');
+      await openOrganizerPage();
+      await focusTile('tile-play');
+      await press(page, 'Enter');
+      await waitForFocus(page, 'course-all');
+      await press(page, 'Enter');
 
-    const message = page.getByTestId('player-error');
-    await message.waitFor({ timeout: 20_000 });
-    expect(await message.innerText()).toContain('课件《损坏的课件》无法播放');
-    expect(await message.innerText()).toMatch(/\d 秒后播放下一个/);
-    await screenshot(page, 'player-error.png');
+      const message = page.getByTestId('player-error');
+      await message.waitFor({ timeout: 20_000 });
+      expect(await message.innerText()).toContain('无法播放');
+      expect(await message.innerText()).toMatch(/\d 秒后播放下一个/);
+      await screenshot(page, 'player-error.png');
 
-    // On its own, after a few seconds: the next item, missing, says so too.
-    await page.waitForSelector(
-      '[data-testid="player-screen"][data-index="1"][data-phase="failed"]',
-      {
-        timeout: 15_000,
-      },
-    );
-    expect(await message.innerText()).toContain('课件《缺失的课件》无法播放');
-    // OK skips the wait; the demo course then plays.
-    await press(page, 'Enter');
-    const state = await waitForVideo({ path: 'demo/intro.mp4', playing: true, minTime: 0.5 });
-    expect(state.index).toBe(2);
-    // The failed files left no proof of play.
-    await press(page, 'Escape');
-    await page.getByTestId('course-pick-screen').waitFor();
-    await expect.poll(() => playLog().length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(playLog().every((r) => r.course_id === 'demo')).toBe(true);
-    // video.js reports the media errors on the console; nothing else may appear there.
-    expect(watch.errors.filter((e) => !e.includes('VIDEOJS'))).toEqual([]);
+      // On its own, after a few seconds: the next item, missing, says so too.
+      await page.waitForSelector(
+        '[data-testid="player-screen"][data-index="1"][data-phase="failed"]',
+        { timeout: 15_000 },
+      );
+      expect(await message.innerText()).toContain('无法播放');
+      // The failed files left no proof of play.
+      expect(playLog().length).toBe(logged);
+      await press(page, 'Escape');
+      await page.getByTestId('course-pick-screen').waitFor();
+    } finally {
+      fs.writeFileSync(mp4, mp4Bytes);
+      fs.writeFileSync(webm, webmBytes);
+    }
   });
 
   it('moves on from a truncated file instead of showing a black screen', async () => {
-    // The first 40 % of the demo MP4: the download was cut and nobody checked it.
-    const cut = path.join(contentDir(), 'a-cut');
-    fs.mkdirSync(cut);
-    fs.writeFileSync(path.join(cut, 'course.json'), '{"title":"下载中断的课件","order":-1}');
-    const whole = fs.readFileSync(path.join(contentDir(), 'demo', 'intro.mp4'));
-    fs.writeFileSync(
-      path.join(cut, 'lesson.mp4'),
-      whole.subarray(0, Math.floor(whole.length * 0.4)),
-    );
-
-    await openOrganizerPage();
-    await focusTile('tile-play');
-    await press(page, 'Enter');
-    await waitForFocus(page, 'course-all');
-    await press(page, 'Enter');
-
-    // Whatever Chromium makes of the cut (an error, an early end or a stall), the next item
-    // follows: the demo course plays.
-    await waitForVideo({ path: 'demo/intro.mp4', playing: true, minTime: 0.5 }, 45_000);
-    expect(watch.errors.filter((e) => !e.includes('VIDEOJS'))).toEqual([]);
+    // The first 40 % of the MP4: the file was cut on disk after it had been verified.
+    const mp4 = cachedObject('intro.mp4');
+    const whole = fs.readFileSync(mp4);
+    try {
+      fs.writeFileSync(mp4, whole.subarray(0, Math.floor(whole.length * 0.4)));
+      await openOrganizerPage();
+      await focusTile('tile-play');
+      await press(page, 'Enter');
+      await waitForFocus(page, 'course-all');
+      await press(page, 'Enter');
+      // Whatever Chromium makes of the cut (an error, an early end or a stall), the next item
+      // follows: the WebM plays.
+      await waitForVideo({ path: 'demo/intro.webm', playing: true, minTime: 0.5 }, 45_000);
+      expect(watch.errors.filter((e) => !e.includes('VIDEOJS'))).toEqual([]);
+    } finally {
+      fs.writeFileSync(mp4, whole);
+    }
   });
 
   it('records a make-up study: member, session missed, course, and plays that carry its id', async () => {

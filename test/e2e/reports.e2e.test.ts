@@ -13,6 +13,7 @@ import {
   watchPage,
   type PageWatch,
   type RunningStation,
+  moveFocusTo,
 } from './harness.js';
 
 const TV = { width: 1920, height: 1080 };
@@ -81,9 +82,9 @@ describe('the year page and member page behind the organizer PIN', () => {
     await press(page, 'Enter');
     await page.getByTestId('organizer-screen').waitFor();
 
-    // Lock button first; Down reaches the 学时统计 tile.
+    // From the page's first focus to the 学时统计 tile with the arrows.
     await waitForFocus(page, 'lock');
-    await press(page, 'ArrowDown', 'tile-reports');
+    await moveFocusTo(page, 'tile-reports');
     expect(await text(page, 'tile-reports')).toContain('学时统计');
     await press(page, 'Enter');
     await page.getByTestId('year-report-screen').waitFor();

@@ -18,6 +18,7 @@ import {
   waitForFocus,
   watchPage,
   type RunningStation,
+  moveFocusTo,
 } from './harness.js';
 
 let browser: Browser;
@@ -41,15 +42,6 @@ function membersJson(): { name: string; role: string; state?: string }[] {
     .members;
 }
 
-async function pressUntil(key: string, testId: string): Promise<void> {
-  for (let i = 0; i < 15; i++) {
-    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId)
-      return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`could not reach ${testId} with ${key}`);
-}
-
 describe('the roster on the kiosk', () => {
   it('adds, transfers and imports members from the organizer page', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -61,9 +53,7 @@ describe('the roster on the kiosk', () => {
     for (const d of '1234') await page.keyboard.press(d);
     await press(page, 'Enter');
     await page.getByTestId('organizer-screen').waitFor();
-    await pressUntil('ArrowDown', 'member-list');
-    await press(page, 'ArrowLeft', 'tile-checkin');
-    await press(page, 'ArrowRight', 'tile-roster');
+    await moveFocusTo(page, 'tile-roster');
     await press(page, 'Enter');
     await page.getByTestId('roster-screen').waitFor();
     await waitForFocus(page, 'roster-add');

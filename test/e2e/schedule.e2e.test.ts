@@ -20,6 +20,7 @@ import {
   watchPage,
   type PageWatch,
   type RunningStation,
+  moveFocusTo,
 } from './harness.js';
 
 let browser: Browser;
@@ -142,7 +143,7 @@ describe('scheduling on the kiosk', () => {
     await press(page, 'Enter');
     await page.getByTestId('organizer-screen').waitFor();
     await waitForFocus(page, 'lock');
-    await press(page, 'ArrowDown', 'tile-calendar');
+    await moveFocusTo(page, 'tile-calendar');
     await press(page, 'Enter');
     await page.getByTestId('calendar-screen').waitFor();
     await page.getByTestId('calendar-list').waitFor();

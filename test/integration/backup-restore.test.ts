@@ -130,7 +130,7 @@ describe('moving a station to a new terminal', () => {
   }, 60_000);
 
   it('carries key files with a passphrase, and refuses a wrong passphrase or a damaged file', () => {
-    fs.mkdirSync(path.join(data, 'keys'));
+    fs.mkdirSync(path.join(data, 'keys'), { recursive: true });
     fs.writeFileSync(path.join(data, 'keys', 'terminal.key'), 'PRIVATE KEY BYTES');
     const phraseFile = path.join(tmp.dir, 'phrase.txt');
     fs.writeFileSync(phraseFile, '村里的 passphrase\n');
@@ -170,7 +170,10 @@ describe('moving a station to a new terminal', () => {
       '--json',
     ]);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ files: ['keys/terminal.key'], integrity: 'ok' });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      files: ['keys/terminal.key', 'keys/terminal.pub'],
+      integrity: 'ok',
+    });
     expect(fs.readFileSync(path.join(target, 'keys', 'terminal.key'), 'utf8')).toBe(
       'PRIVATE KEY BYTES',
     );

@@ -173,11 +173,12 @@ describe('station selftest', () => {
     expect(first.code).toBe(0);
 
     // A failing SD card flips bytes in a course video.
-    const courseDir = path.join(data, 'content');
-    const video = fs
-      .readdirSync(courseDir, { recursive: true, encoding: 'utf8' })
-      .find((f) => f.endsWith('.mp4'))!;
-    const file = path.join(courseDir, video);
+    // (The verified cache keeps each file under its SHA-256; the demo MP4 is the largest.)
+    const objects = path.join(data, 'cache', 'objects');
+    const file = fs
+      .readdirSync(objects)
+      .map((name) => path.join(objects, name))
+      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
     const bytes = fs.readFileSync(file);
     const middle = bytes.length >> 1;
     bytes[middle] = bytes[middle]! ^ 0xff;

@@ -6,7 +6,7 @@ import { fixedClock } from '../../station/clock.js';
 import { openStation, type Station } from '../../station/service.js';
 import { startLoopbackServer, type LoopbackServer } from '../../station/http/server.js';
 import Database from 'better-sqlite3';
-import { serve, station as stationCli } from '../helpers/station-process.js';
+import { ROOT, serve, station as stationCli } from '../helpers/station-process.js';
 
 // The player's API on a real station (demo data, real SQLite file) behind real HTTP on 127.0.0.1.
 let tmp: ReturnType<typeof makeTempDir>;
@@ -327,7 +327,7 @@ describe('proof of play survives the station being killed', () => {
         expect(rows).toEqual(
           ids.map((id) => ({
             id,
-            sha: sha256File(path.join(dir.dir, 'content', 'demo', 'intro.mp4')),
+            sha: sha256File(path.join(ROOT, 'resources', 'demo-course', 'intro.mp4')),
           })),
         );
       } finally {

@@ -94,7 +94,9 @@ describe('schedule across restarts of station serve', () => {
     expect(first.jobs).toEqual({
       'schedule-obligations': 'ran',
       'schedule-reminders': 'ran',
-      'health-snapshot': 'in-background', // slow hardware probes never hold up the start
+      // Slow work (hardware probes, a night's download) never holds up the start.
+      'health-snapshot': 'in-background',
+      'content-sync': 'in-background',
     });
     expect(first.home.nextSession).toMatchObject({
       start: '2027-05-08T09:00:00+08:00',
