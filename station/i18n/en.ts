@@ -196,7 +196,14 @@ export const en: Messages = {
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
     usage:
-      'Usage: station <command> [options]\nCommands: init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS | members import FILE [--dry-run] | members list | members template --out FILE.xlsx | schedule add|list|move|cancel|due\nEvery command takes --data DIR and --lang en',
+      'Usage: station <command> [options]\n' +
+      'Data and service: init [--demo] | serve [--port N] [--lan ADDRESS:PORT] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin DIGITS\n' +
+      'Members and study: members import|list|template | session start|end | checkin|checkout|absence SESSION MEMBER | attendance correct|export | hours external | report hours|compliance --year YYYY\n' +
+      'Plans: schedule add|list|move|cancel|remove|due\n' +
+      'Courses: content keygen|publish|trust|sync|import|export|list|verify\n' +
+      'Terminal: health | selftest | time status|set | equipment add|list|due|status|log|import|export | backup | restore | diagnostics\n' +
+      'For the county: export bundle|signin-sheet|study-record | import bundle | evidence verify | terminals trust|list | api-token create|list|revoke\n' +
+      'Every command takes --data DIR and --lang en; most take --json',
     unknownCommand: 'Unknown command "{{command}}". Run station --help for usage',
     badOption: 'Invalid arguments: {{detail}}',
     unknownOption: 'Unknown option {{option}}. Run station --help for usage',

@@ -162,7 +162,14 @@ export const zhCN = {
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
     usage:
-      '用法：station <命令> [选项]\n命令：init [--demo] | serve [--port N] | db check --json | config get|set KEY [VALUE] | pin set --role organizer|technician --pin 数字 | members import 文件 [--dry-run] | members list | members template --out 文件.xlsx | schedule add|list|move|cancel|due\n所有命令都接受 --data 目录 和 --lang en',
+      '用法：station <命令> [选项]\n' +
+      '数据与服务：init [--demo] | serve [--port N] [--lan 地址:端口] | db check --json | config get|set 设置项 [值] | pin set --role organizer|technician --pin 数字\n' +
+      '党员与学习：members import|list|template | session start|end | checkin|checkout|absence 活动 党员 | attendance correct|export | hours external | report hours|compliance --year 年份\n' +
+      '计划：schedule add|list|move|cancel|remove|due\n' +
+      '课程：content keygen|publish|trust|sync|import|export|list|verify\n' +
+      '终端：health | selftest | time status|set | equipment add|list|due|status|log|import|export | backup | restore | diagnostics\n' +
+      '交给县里：export bundle|signin-sheet|study-record | import bundle | evidence verify | terminals trust|list | api-token create|list|revoke\n' +
+      '所有命令都接受 --data 目录 和 --lang en；多数命令接受 --json',
     unknownCommand: '未知命令“{{command}}”。运行 station --help 查看用法',
     badOption: '参数有误：{{detail}}',
     unknownOption: '未知选项 {{option}}。运行 station --help 查看用法',
