@@ -378,6 +378,24 @@ export const en: Messages = {
     written:
       'Diagnostics bundle written to {{file}} ({{count}} files; no member personal data, passwords or keys)',
   },
+  complianceExport: {
+    membersSheet: 'Member hours',
+    monthsSheet: 'Monthly study',
+    column: {
+      id: 'No.',
+      name: 'Name',
+      role: 'Post',
+      hours: 'Hours this year',
+      target: 'Target',
+      makeup: 'Of which make-up',
+      external: 'Of which elsewhere',
+      reached: 'Target reached',
+      month: 'Month',
+      sessions: 'Sessions',
+      status: 'Collective study',
+    },
+    written: 'Year report exported to {{file}} ({{members}} members)',
+  },
   report: {
     title: '{{village}}: party education and training in {{year}} (as of {{asOf}})',
     months: '1. Sessions per month',

@@ -330,6 +330,24 @@ export const zhCN = {
   diagnostics: {
     written: '诊断包已写入 {{file}}（{{count}} 个文件，不含党员个人信息，也不含密码和密钥）',
   },
+  complianceExport: {
+    membersSheet: '党员学时',
+    monthsSheet: '每月学习',
+    column: {
+      id: '编号',
+      name: '姓名',
+      role: '职务',
+      hours: '本年学时',
+      target: '目标学时',
+      makeup: '其中补学',
+      external: '其中流入地',
+      reached: '是否达标',
+      month: '月份',
+      sessions: '学习场次',
+      status: '集中学习',
+    },
+    written: '年度学习情况已导出：{{file}}（{{members}} 名党员）',
+  },
   report: {
     title: '{{village}} {{year}} 年度党员教育培训情况（截至 {{asOf}}）',
     months: '一、每月学习',

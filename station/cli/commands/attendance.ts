@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { systemClock } from '../../clock.js';
 import { initDataDir } from '../../init.js';
 import type { Db } from '../../db/open.js';
@@ -24,6 +25,8 @@ import { recordExternalHours } from '../../attendance/external-hours.js';
 import { parseRosterDate } from '../../members/import/dates.js';
 import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
 import { attendanceExportCommand } from './export.js';
+import { EXPORT_FORMATS, isExportFormat } from '../../exports/attendance-export.js';
+import { exportCompliance } from '../../exports/compliance-export.js';
 
 const BY = { by: { type: 'string' } } as const satisfies Options;
 
@@ -47,11 +50,11 @@ function sessionIdOf(text: string | undefined): number {
 async function withDb<T>(
   dataFlag: string | undefined,
   env: NodeJS.ProcessEnv,
-  fn: (db: Db) => T,
+  fn: (db: Db) => T | Promise<T>,
 ): Promise<T> {
   const { db } = initDataDir({ dataDir: resolveDataDir(dataFlag, env), clock: systemClock });
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
     db.close();
   }
@@ -190,7 +193,11 @@ export async function attendanceCommand(ctx: CommandContext): Promise<number> {
  * `station report compliance --year YYYY [--json]`: the branch's year page.
  */
 export async function reportCommand({ args, io, t }: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommand(args, { year: { type: 'string' } }, 1);
+  const { values, positionals } = parseCommand(
+    args,
+    { year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    1,
+  );
   const kind = positionals[0];
   if (kind !== 'hours' && kind !== 'compliance') {
     throw new UsageError('cli.unknownCommand', { command: `report ${kind ?? ''}`.trim() });
@@ -199,6 +206,9 @@ export async function reportCommand({ args, io, t }: CommandContext): Promise<nu
     throw new UsageError('cli.missingArg', { name: '--year YYYY' });
   const year = Number(values.year);
   return withDb(values.data, io.env, (db) => {
+    if (kind === 'compliance' && (values.out || values.format)) {
+      return exportComplianceTo(db, year, values, io, t);
+    }
     if (kind === 'compliance') {
       const report = complianceReport(db, year, systemClock.now());
       if (values.json) io.stdout(JSON.stringify(report));
@@ -210,6 +220,32 @@ export async function reportCommand({ args, io, t }: CommandContext): Promise<nu
     else for (const m of members) io.stdout(`${m.name}\t${m.hours}/${m.target}`);
     return 0;
   });
+}
+
+/** `report compliance --year YYYY --format csv|xlsx --out FILE`: the year page as a spreadsheet. */
+async function exportComplianceTo(
+  db: Db,
+  year: number,
+  values: { format?: string; out?: string; json?: boolean },
+  io: CommandContext['io'],
+  t: CommandContext['t'],
+): Promise<number> {
+  if (!values.out) throw new UsageError('cli.missingArg', { name: '--out' });
+  const format = values.format ?? 'xlsx';
+  if (!isExportFormat(format)) {
+    throw new StationFailure('BAD_REQUEST', 'unknownFormat', {
+      format,
+      formats: EXPORT_FORMATS.join(', '),
+    });
+  }
+  const out = path.resolve(values.out);
+  const result = await exportCompliance(db, { year, format, out }, t, systemClock.now());
+  io.stdout(
+    values.json
+      ? JSON.stringify(result)
+      : t('complianceExport.written', { file: out, members: result.members }),
+  );
+  return 0;
 }
 
 /** `station hours external MEMBER --date DATE --hours N --where TEXT [--note TEXT]`. */
