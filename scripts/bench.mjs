@@ -15,7 +15,6 @@ import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
 import { compliance } from './bench/compliance.mjs';
 import { healthHistory } from './bench/health-history.mjs';
-import { seekTtfb } from './bench/seek-ttfb.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
 
@@ -26,7 +25,6 @@ const BENCHMARKS = [
   serviceMemory,
   backupBench,
   compliance,
-  seekTtfb,
   healthHistory,
   checkin,
   scheduleBench,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from './index.js';
+import { en as enMessages } from './en.js';
 import { clockText, formatBytes, formatDate, formatUptime, weekdayOf } from './format.js';
 
 const i18n = createI18n();
+// English is loaded on demand in the kiosk; here it is added up front.
+i18n.addResourceBundle('en', 'translation', enMessages);
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
 

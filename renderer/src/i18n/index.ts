@@ -1,7 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../common/contract.js';
-import { en } from './en.js';
 import { zhCN, type Messages } from './zh-CN.js';
 
 declare module 'i18next' {
@@ -19,7 +18,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 export function createI18n(): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    // Only Chinese is in the first bundle; English is fetched when a station switches to it.
+    resources: { 'zh-CN': { translation: zhCN } },
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['zh-CN', 'en'],
@@ -32,6 +32,10 @@ export function createI18n(): i18n {
 
 /** Switch the UI (and the document's lang, which picks CJK glyph forms) to the station's language. */
 export async function applyLanguage(instance: i18n, language: Language): Promise<void> {
+  if (language === 'en' && !instance.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.js');
+    instance.addResourceBundle('en', 'translation', en);
+  }
   if (instance.language !== language) await instance.changeLanguage(language);
   document.documentElement.lang = language;
   document.title = instance.t('app.title');
