@@ -12,6 +12,7 @@ import { equipmentContract } from './contract-equipment.js';
 import { reportMethods } from './contract-reports.js';
 import { playerContract } from './contract-player.js';
 import { healthMethods } from './contract-health.js';
+import { consoleMethods } from './contract-console.js';
 import { checkinContract } from './contract-checkin.js';
 import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 import { exportMethods } from './contract-exports.js';
@@ -132,6 +133,7 @@ export const contract = {
   ...reportMethods,
   ...playerContract,
   ...healthMethods,
+  ...consoleMethods,
   ...checkinContract,
   ...scheduleMethods,
   ...exportMethods,

@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'getHealthConsole',
   'runSelfTest',
   'setHubUrl',
+  'exportDiagnostics',
+  'syncContentNow',
   'correctTimeFromHub',
   'setTimeManually',
   'startCheckinSession',

@@ -26,6 +26,7 @@ import { createEquipmentHandlers } from './handlers-equipment.js';
 import { createReportsHandlers } from './handlers-reports.js';
 import { createPlayerHandlers } from './handlers-player.js';
 import { createHealthHandlers } from './handlers-health.js';
+import { createConsoleHandlers } from './handlers-console.js';
 import { worse } from '../domain/health-grading.js';
 import { clockStatus } from '../time/trusted-time.js';
 import { createCheckinHandlers } from './handlers-checkin.js';
@@ -144,6 +145,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createReportsHandlers(ctx),
     ...createPlayerHandlers(ctx),
     ...createHealthHandlers(ctx),
+    ...createConsoleHandlers(ctx),
     ...createCheckinHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createExportHandlers(ctx),

@@ -3,6 +3,8 @@ import type { Messages } from './index.js';
 /** Station-side messages, English. Keys mirror zh-CN.ts exactly (checked by the type). */
 export const en: Messages = {
   error: {
+    noUsbStick: 'No USB stick found. Insert one and try again',
+    contentSyncUrlMissing: 'No course sync address is set (setting content.syncUrl); set it first',
     badRequest: 'The request is not valid: {{detail}}',
     unknownMethod: 'There is no function named "{{method}}"',
     unauthorized: 'Not authorized: the access token is missing or wrong',

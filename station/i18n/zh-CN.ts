@@ -1,6 +1,8 @@
 /** Station-side messages (CLI output, errors that cross to the UI), Simplified Chinese. */
 export const zhCN = {
   error: {
+    noUsbStick: '没有找到 U 盘。请插入 U 盘后再试',
+    contentSyncUrlMissing: '还没有设置课件同步地址（设置项 content.syncUrl），请先设置',
     badRequest: '请求参数有误：{{detail}}',
     unknownMethod: '没有名为“{{method}}”的功能',
     unauthorized: '未授权：缺少或错误的访问令牌',

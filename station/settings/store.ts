@@ -8,6 +8,14 @@ import {
   type Settings,
 } from './definitions.js';
 
+/**
+ * Parsed values by key and stored text: parsing ~60 settings with zod on every read cost more than
+ * a check-in's durable insert. The text is still read each time, so a change by any connection is
+ * seen at once; only the parse of unchanged text is skipped. (Settings are primitives: sharing
+ * them is safe.)
+ */
+const parsedByKey = new Map<SettingKey, { raw: string; value: unknown }>();
+
 /** Reads every setting, falling back to its default where none is stored. */
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as {
@@ -23,10 +31,16 @@ export function readSettings(db: Db): Settings {
       out[key] = def.default;
       continue;
     }
+    const cached = parsedByKey.get(key);
+    if (cached?.raw === raw) {
+      out[key] = cached.value;
+      continue;
+    }
     // A stored value that no longer fits its schema (hand edit, older version) falls back to the
     // default rather than breaking start-up; `config get` shows what is in force.
     const parsed = (def.schema as z.ZodType).safeParse(JSON.parse(raw));
     out[key] = parsed.success ? parsed.data : def.default;
+    parsedByKey.set(key, { raw, value: out[key] });
   }
   return out as Settings;
 }

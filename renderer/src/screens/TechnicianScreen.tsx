@@ -89,7 +89,7 @@ function SelfTestPanel({ run, timeZone, t }: { run: SelfTestRun; timeZone: strin
   );
 }
 
-type Busy = null | 'refresh' | 'selftest' | 'time' | 'hub' | 'tone';
+type Busy = null | 'refresh' | 'selftest' | 'time' | 'hub' | 'tone' | 'diagnostics' | 'sync';
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/;
 
@@ -150,6 +150,16 @@ export function TechnicianScreen({
       await api.correctTimeFromHub({ grant });
       setOverride(await api.getHealthConsole({ grant }));
       setNotice(t('health.corrected'));
+    });
+  const exportDiagnostics = () =>
+    act('diagnostics', async () => {
+      const { file } = await api.exportDiagnostics({ grant });
+      setNotice(t('health.diagnosticsWritten', { file }));
+    });
+  const syncNow = () =>
+    act('sync', async () => {
+      await api.syncContentNow({ grant });
+      setNotice(t('health.syncStarted'));
     });
   const tone = () =>
     act('tone', async () => {
@@ -313,6 +323,26 @@ export function TechnicianScreen({
                       onClick={() => void refresh()}
                     >
                       {busy === 'refresh' ? t('health.refreshing') : t('health.refresh')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="sync-now"
+                      aria-disabled={busy !== null}
+                      onClick={() => void syncNow()}
+                    >
+                      {t('health.syncNow')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="export-diagnostics"
+                      aria-disabled={busy !== null}
+                      onClick={() => void exportDiagnostics()}
+                    >
+                      {busy === 'diagnostics'
+                        ? t('health.diagnosticsRunning')
+                        : t('health.diagnostics')}
                     </button>
                     {onOpenEquipment ? (
                       <button
