@@ -237,8 +237,12 @@ async function writeXlsx(
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   let n = 0;
+  // Set when the file fails (disk full): the loop stops and its row cursor closes before the
+  // error is reported, since a caller that touches the database meanwhile would find it busy.
+  let aborted = false;
   const work = (async () => {
     for (const r of rows) {
+      if (aborted) return;
       ws.addRow(xlsxCells(r, l, lt)).commit();
       if (++n % 1_000 === 0) {
         onProgress?.(n);
@@ -254,6 +258,17 @@ async function writeXlsx(
     ws.commit();
     await wb.commit();
   })();
-  await Promise.race([work, failed]);
+  try {
+    await Promise.race([work, failed]);
+  } catch (err) {
+    aborted = true;
+    // The loop notices within a row; a commit stuck on the failed stream holds no cursor, so
+    // that wait is bounded.
+    await Promise.race([
+      work.catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]);
+    throw err;
+  }
   return n;
 }
