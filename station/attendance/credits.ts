@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { capPerDay, creditForMinutes, type HoursPolicy } from '../domain/hours.js';
+import { creditForMinutes, type HoursPolicy } from '../domain/hours.js';
 import { zonedParts } from '../domain/zoned-time.js';
 
 export interface SessionCredit {
@@ -134,36 +134,4 @@ export function sessionCredits(
     };
   }
   return out;
-}
-
-export interface MemberHours {
-  sessions: number;
-  external: number;
-  total: number;
-}
-
-/** Yearly 学时 per member: session credit under the daily cap, plus external hours. */
-export function hoursByMember(
-  credits: readonly SessionCredit[],
-  external: readonly { memberId: number; hours: number }[],
-  maxPerDay: number,
-): Map<number, MemberHours> {
-  const byMember = new Map<number, SessionCredit[]>();
-  for (const c of credits) {
-    const list = byMember.get(c.memberId) ?? [];
-    list.push(c);
-    byMember.set(c.memberId, list);
-  }
-  const result = new Map<number, MemberHours>();
-  for (const [memberId, list] of byMember) {
-    const sessions = capPerDay(list, maxPerDay).reduce((sum, c) => sum + c.capped, 0);
-    result.set(memberId, { sessions, external: 0, total: sessions });
-  }
-  for (const e of external) {
-    const h = result.get(e.memberId) ?? { sessions: 0, external: 0, total: 0 };
-    h.external += e.hours;
-    h.total = h.sessions + h.external;
-    result.set(e.memberId, h);
-  }
-  return result;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
-import { getSession } from '../attendance/sessions.js';
+import { startMakeup } from '../attendance/makeup.js';
 
 /**
  * Opens a make-up study (补学): a member watching a course alone. Only the record is made here;
@@ -19,22 +19,19 @@ export function startMakeupStudy(
     if (member.state !== 'active') {
       throw new StationFailure('CONFLICT', 'makeupMemberInactive', { name: member.name });
     }
-    if (s.forSessionId !== undefined) getSession(db, s.forSessionId);
-    const info = db
-      .prepare(
-        `INSERT INTO makeup_studies (member_id, course_id, for_session_id, started_at,
-           recorded_by, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        s.memberId,
-        s.courseId,
-        s.forSessionId ?? null,
-        now.toISOString(),
-        s.by,
-        now.toISOString(),
-      );
-    return { makeupId: Number(info.lastInsertRowid), memberName: member.name };
+    // The record itself is the attendance capability's (it also checks the session named).
+    const makeupId = startMakeup(
+      db,
+      {
+        memberId: s.memberId,
+        courseId: s.courseId,
+        forSessionId: s.forSessionId,
+        at: now,
+        by: s.by,
+      },
+      now,
+    );
+    return { makeupId, memberName: member.name };
   })();
 }
 

@@ -1,5 +1,6 @@
 /** Simple line icons drawn inline: no icon font, nothing fetched. Decorative only. */
-const common = {
+/** The stroke style every line icon shares (PlayerIcons.tsx draws with it too). */
+export const ICON_PROPS = {
   viewBox: '0 0 48 48',
   fill: 'none',
   stroke: 'currentColor',
@@ -9,6 +10,7 @@ const common = {
   'aria-hidden': true,
   className: 'icon',
 };
+const common = ICON_PROPS;
 
 export function OrganizerIcon() {
   return (

@@ -1,14 +1,5 @@
 /** Line icons of the player's tiles, drawn like Icons.tsx. Decorative only. */
-const common = {
-  viewBox: '0 0 48 48',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 3.5,
-  strokeLinecap: 'round' as const,
-  strokeLinejoin: 'round' as const,
-  'aria-hidden': true,
-  className: 'icon',
-};
+import { ICON_PROPS as common } from './Icons.js';
 
 export function PlayIcon() {
   return (
