@@ -3,12 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { strToU8, strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type * as Fflate from 'fflate';
+import type { Zippable } from 'fflate';
+import { lazyRequire } from '../lazy-require.js';
 import { schemaVersion } from '../db/migrate.js';
 import { APPLICATION_ID, inspectDatabaseFile, openDatabase } from '../db/open.js';
 import { StationFailure } from '../errors.js';
 import { appVersion, CONTENT_DIR, DB_FILE } from '../paths.js';
 import { isSealed, seal, unseal } from './sealed.js';
+
+const fflate = lazyRequire<typeof Fflate>('fflate');
 
 export const BACKUP_FORMAT = 'study-station-backup';
 export const BACKUP_VERSION = 1;
@@ -110,8 +114,8 @@ export function createBackup(opts: {
         Object.entries(entries).map(([name, b]) => [name, sha256(b as Uint8Array)]),
       ),
     };
-    const zip = zipSync(
-      { [MANIFEST]: strToU8(JSON.stringify(manifest, null, 2)), ...entries },
+    const zip = fflate().zipSync(
+      { [MANIFEST]: fflate().strToU8(JSON.stringify(manifest, null, 2)), ...entries },
       {
         level: 6,
       },
@@ -188,7 +192,7 @@ export function openBackup(
   }
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(zip);
+    entries = fflate().unzipSync(zip);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new StationFailure('BAD_REQUEST', 'backupCorrupt', { file, detail });
@@ -196,7 +200,7 @@ export function openBackup(
   const raw = entries[MANIFEST];
   let manifest: BackupManifest;
   try {
-    manifest = JSON.parse(strFromU8(raw ?? new Uint8Array())) as BackupManifest;
+    manifest = JSON.parse(fflate().strFromU8(raw ?? new Uint8Array())) as BackupManifest;
   } catch {
     throw new StationFailure('BAD_REQUEST', 'backupNotBackup', { file });
   }

@@ -2,13 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type * as Fflate from 'fflate';
+import type { Zippable } from 'fflate';
+import { lazyRequire } from '../lazy-require.js';
 import { schemaVersion } from '../db/migrate.js';
 import { inspectDatabaseFile, type Db } from '../db/open.js';
 import { listEquipment } from '../equipment/register.js';
 import { logFiles } from '../log.js';
 import { appVersion, CONTENT_DIR, DB_FILE } from '../paths.js';
 import { readSettings } from '../settings/store.js';
+
+const fflate = lazyRequire<typeof Fflate>('fflate');
 
 /** Setting keys whose values are secrets (PIN hashes, tokens, keys) never leave the terminal. */
 const SECRET_KEY = /(pin|token|secret|password|passphrase|credential|hash|key)(?![a-z])/i;
@@ -21,8 +25,9 @@ export interface DiagnosticsBundle {
   entries: string[];
 }
 
-const json = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
-const jsonl = (rows: unknown[]) => strToU8(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+const json = (value: unknown) => fflate().strToU8(`${JSON.stringify(value, null, 2)}\n`);
+const jsonl = (rows: unknown[]) =>
+  fflate().strToU8(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -124,7 +129,7 @@ export function buildDiagnostics(dataDir: string, now: Date): DiagnosticsBundle 
   const errors: unknown[] = [];
   for (const file of logFiles(dataDir)) {
     const text = scrub(fs.readFileSync(file, 'utf8'));
-    entries[`logs/${path.basename(file)}`] = strToU8(text);
+    entries[`logs/${path.basename(file)}`] = fflate().strToU8(text);
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       try {
@@ -136,14 +141,14 @@ export function buildDiagnostics(dataDir: string, now: Date): DiagnosticsBundle 
     }
   }
   entries['recent-errors.jsonl'] = jsonl(errors.slice(-RECENT_ERRORS));
-  entries['README.txt'] = strToU8(README);
+  entries['README.txt'] = fflate().strToU8(README);
 
   // Scrub every text entry once more, whatever produced it.
   const zippable: Zippable = {};
   for (const [name, bytes] of Object.entries(entries)) {
-    zippable[name] = strToU8(scrub(new TextDecoder().decode(bytes)));
+    zippable[name] = fflate().strToU8(scrub(new TextDecoder().decode(bytes)));
   }
-  return { bytes: zipSync(zippable, { level: 6 }), entries: Object.keys(zippable).sort() };
+  return { bytes: fflate().zipSync(zippable, { level: 6 }), entries: Object.keys(zippable).sort() };
 }
 
 function addDatabaseParts(db: Db, entries: Record<string, Uint8Array>): void {

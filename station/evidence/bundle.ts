@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type * as Fflate from 'fflate';
+import { lazyRequire } from '../lazy-require.js';
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
@@ -13,6 +14,8 @@ import {
   selectFields,
 } from './canonical.js';
 import { fingerprintOf, parsePublicKey, type TerminalKey } from './terminal-key.js';
+
+const fflate = lazyRequire<typeof Fflate>('fflate');
 
 /** The entries of a bundle (a zip); docs/bundle.md describes them for the county's tools. */
 export const PAYLOAD_ENTRY = 'payload.json';
@@ -110,12 +113,12 @@ export function buildBundle(
       .prepare('SELECT id, name, role, status, state FROM members ORDER BY id')
       .all() as Record<string, unknown>[],
   };
-  const payloadBytes = strToU8(JSON.stringify(payload));
+  const payloadBytes = fflate().strToU8(JSON.stringify(payload));
   const signature = crypto.sign(null, payloadBytes, key.privateKey);
-  const bytes = zipSync({
+  const bytes = fflate().zipSync({
     [PAYLOAD_ENTRY]: payloadBytes,
     [SIGNATURE_ENTRY]: [new Uint8Array(signature), { level: 0 }],
-    [PUBLIC_KEY_ENTRY]: strToU8(key.publicKeyPem),
+    [PUBLIC_KEY_ENTRY]: fflate().strToU8(key.publicKeyPem),
   });
   return {
     bytes,
@@ -163,7 +166,7 @@ export interface VerifiedBundle extends BundleSummary {
 export function verifyBundle(db: Db, bytes: Uint8Array, file: string): VerifiedBundle {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
+    entries = fflate().unzipSync(bytes);
   } catch (err) {
     throw unreadable(file, err instanceof Error ? err.message : String(err));
   }
@@ -185,7 +188,7 @@ export function verifyBundle(db: Db, bytes: Uint8Array, file: string): VerifiedB
 
   let payload: BundlePayload;
   try {
-    payload = Payload.parse(JSON.parse(strFromU8(payloadBytes)));
+    payload = Payload.parse(JSON.parse(fflate().strFromU8(payloadBytes)));
   } catch (err) {
     throw unreadable(file, err instanceof Error ? err.message.slice(0, 200) : String(err));
   }

@@ -1,4 +1,7 @@
-import si from 'systeminformation';
+import type Si from 'systeminformation';
+import { lazyRequire } from '../lazy-require.js';
+
+const si = lazyRequire<typeof Si>('systeminformation');
 
 /**
  * The part of `systeminformation` the health snapshot reads. Injected so tests can hand in a
@@ -23,18 +26,18 @@ export interface SystemProbe {
 }
 
 export const systemProbe: SystemProbe = {
-  currentLoad: () => si.currentLoad(),
-  mem: () => si.mem(),
-  fsSize: () => si.fsSize(),
-  cpuTemperature: () => si.cpuTemperature(),
-  uptime: () => Promise.resolve(Number(si.time().uptime)),
-  graphics: () => si.graphics(),
-  audio: () => si.audio(),
+  currentLoad: () => si().currentLoad(),
+  mem: () => si().mem(),
+  fsSize: () => si().fsSize(),
+  cpuTemperature: () => si().cpuTemperature(),
+  uptime: () => Promise.resolve(Number(si().time().uptime)),
+  graphics: () => si().graphics(),
+  audio: () => si().audio(),
   networkInterfaces: async () => {
-    const list = await si.networkInterfaces();
+    const list = await si().networkInterfaces();
     return Array.isArray(list) ? list : [list];
   },
-  osInfo: () => si.osInfo(),
+  osInfo: () => si().osInfo(),
 };
 
 export class ProbeTimeout extends Error {

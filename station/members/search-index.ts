@@ -1,4 +1,5 @@
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+import { lazyRequire } from '../lazy-require.js';
 import type { MemberRole } from '../domain/roles.js';
 
 /**
@@ -35,6 +36,8 @@ export interface SearchHit {
   rank: number;
 }
 
+const pinyinPro = lazyRequire<typeof PinyinPro>('pinyin-pro');
+
 const HAN = /\p{Script=Han}/u;
 const MAX_READINGS = 4;
 
@@ -44,7 +47,12 @@ const charReadings = new Map<string, string[]>();
 function readingsOf(char: string): string[] {
   let cached = charReadings.get(char);
   if (!cached) {
-    const all = pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true });
+    const all = pinyinPro().pinyin(char, {
+      toneType: 'none',
+      type: 'array',
+      multiple: true,
+      v: true,
+    });
     cached = all.map((r) => r.toLowerCase());
     charReadings.set(char, cached);
   }
@@ -62,7 +70,7 @@ function withU(reading: string): string[] {
  */
 export function nameSyllables(name: string): string[][] {
   const chars = [...name.replace(/\s+/g, '')];
-  const inContext = pinyin(chars.join(''), {
+  const inContext = pinyinPro().pinyin(chars.join(''), {
     toneType: 'none',
     type: 'array',
     surname: 'head',

@@ -1,4 +1,7 @@
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+import { lazyRequire } from '../../lazy-require.js';
+
+const iconv = lazyRequire<typeof Iconv>('iconv-lite');
 
 /** The text encodings a roster CSV arrives in from Chinese Windows, WPS, Excel and LibreOffice. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -44,17 +47,17 @@ export function decodeText(buf: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' };
   }
   if (startsWith(buf, [0xff, 0xfe])) {
-    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+    return { text: iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
   }
   if (startsWith(buf, [0xfe, 0xff])) {
-    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+    return { text: iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   }
   const utf16 = looksLikeBomlessUtf16(buf);
-  if (utf16) return { text: iconv.decode(Buffer.from(buf), utf16), encoding: utf16 };
+  if (utf16) return { text: iconv().decode(Buffer.from(buf), utf16), encoding: utf16 };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(buf), 'gb18030'), encoding: 'gb18030' };
+    return { text: iconv().decode(Buffer.from(buf), 'gb18030'), encoding: 'gb18030' };
   }
 }
 

@@ -1,8 +1,11 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import type * as CsvParse from 'csv-parse/sync';
+import { lazyRequire } from '../../lazy-require.js';
 import type ExcelJS from 'exceljs';
 import { StationFailure, type ErrorKey } from '../../errors.js';
 import { decodeText, implausibleTextReason } from './decode.js';
 import { isBlankRow, type CellValue, type RosterTable, type TableRow } from './table.js';
+
+const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync');
 
 /** A roster is a few hundred rows; anything far larger is not one, and would only use memory. */
 export const MAX_ROSTER_BYTES = 32 * 1024 * 1024;
@@ -93,7 +96,7 @@ export function readCsv(buf: Uint8Array, errors: TableErrors = ROSTER_ERRORS): R
   if (implausible === 'undecodable') throw new StationFailure('BAD_REQUEST', errors.undecodable);
   let records: string[][];
   try {
-    records = parseCsv(text, {
+    records = csvParse().parse(text, {
       delimiter: guessDelimiter(text),
       relax_column_count: true,
       relax_quotes: true,
