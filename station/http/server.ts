@@ -138,7 +138,15 @@ export async function startLoopbackServer(
         return;
       }
 
-      await sendWebResponse(res, await serveUiFile(toWebRequest(req, port), opts.uiDir));
+      // Opened with the launch token (the kiosk's first load), the page brings the home view with
+      // it; a reload, whose URL no longer carries the token, asks for it over /rpc/ as usual.
+      const firstHome = tokenMatches(url.searchParams.get(TOKEN_QUERY), token)
+        ? async () => {
+            const { body } = await dispatch(station, 'getHome', {});
+            return body.ok ? body.value : undefined;
+          }
+        : undefined;
+      await sendWebResponse(res, await serveUiFile(toWebRequest(req, port), opts.uiDir, firstHome));
     })().catch((err: unknown) => {
       console.error('[station] request failed:', err);
       if (!res.headersSent) res.writeHead(500).end();

@@ -27,7 +27,11 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
  * index.html (the UI routes itself); hashed assets are cached for good, index.html never;
  * nothing outside `uiDir` is reachable.
  */
-export async function serveUiFile(request: Request, uiDir: string): Promise<Response> {
+export async function serveUiFile(
+  request: Request,
+  uiDir: string,
+  firstHome?: () => Promise<unknown>,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return plain(405, 'method not allowed', { allow: 'GET, HEAD' });
   }
@@ -49,6 +53,9 @@ export async function serveUiFile(request: Request, uiDir: string): Promise<Resp
   } catch {
     return plain(404, 'not found');
   }
+  if (firstHome && path.basename(file) === 'index.html' && request.method === 'GET') {
+    return pageWithData(file, await firstHome());
+  }
   const headers = {
     'content-type': contentTypeOf(file),
     'content-length': String(size),
@@ -59,4 +66,32 @@ export async function serveUiFile(request: Request, uiDir: string): Promise<Resp
   if (request.method === 'HEAD' || size === 0) return new Response(null, { status: 200, headers });
   const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
+}
+
+/** The id of the data block the renderer's first module reads (renderer/src/api/early-home.ts). */
+export const FIRST_HOME_ELEMENT_ID = 'station-first-home';
+
+/**
+ * index.html with the home view already inside, as a JSON data block: the kiosk then draws its
+ * first screen without a round trip to the station after the script has loaded. A data block is
+ * not executed, so the page's CSP (no inline scripts) holds; `<` is escaped so no value can close
+ * the element.
+ */
+async function pageWithData(file: string, data: unknown): Promise<Response> {
+  const html = await fs.promises.readFile(file, 'utf8');
+  const block =
+    data === undefined
+      ? ''
+      : `<script type="application/json" id="${FIRST_HOME_ELEMENT_ID}">` +
+        JSON.stringify(data).replaceAll('<', '\\u003c') +
+        '</script>';
+  const body = html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : html + block;
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...SECURITY_HEADERS,
+    },
+  });
 }

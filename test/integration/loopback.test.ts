@@ -6,6 +6,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import { fixedClock } from '../../station/clock.js';
 import { openStation, type Station } from '../../station/service.js';
 import { startLoopbackServer, type LoopbackServer } from '../../station/http/server.js';
+import { readSettings, writeSetting } from '../../station/settings/store.js';
 
 // A real station on a real SQLite file behind a real HTTP server on 127.0.0.1.
 let tmp: ReturnType<typeof makeTempDir>;
@@ -17,7 +18,10 @@ beforeAll(async () => {
   tmp = makeTempDir();
   const uiDir = path.join(tmp.dir, 'ui');
   fs.mkdirSync(uiDir);
-  fs.writeFileSync(path.join(uiDir, 'index.html'), '<!doctype html><title>学习站</title>');
+  fs.writeFileSync(
+    path.join(uiDir, 'index.html'),
+    '<!doctype html><html><head><title>学习站</title></head><body></body></html>',
+  );
   station = await openStation({ dataDir: path.join(tmp.dir, 'data'), clock, demo: true });
   server = await startLoopbackServer(station, { port: 0, uiDir });
 });
@@ -145,6 +149,29 @@ describe('loopback RPC', () => {
     expect(r.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await r.text()).toContain('学习站');
     expect((await fetch(`${base()}/..%2f..%2fdata%2fstation.db`)).status).toBe(404);
+  });
+
+  it('opened with the launch token, the page carries the home view; a reload asks over /rpc/', async () => {
+    const village = readSettings(station.db).village;
+    // A value that would end the data block if it were not escaped.
+    writeSetting(station.db, 'village', '红旗村</script><script>alert(1)</script>', clock.now());
+    try {
+      const html = await (await fetch(server.url)).text();
+      expect(html.match(/<\/script>/g)).toHaveLength(1);
+      const block = /<script type="application\/json" id="station-first-home">(.*?)<\/script>/.exec(
+        html,
+      );
+      expect(block).not.toBeNull();
+      const home = JSON.parse(block![1]!) as { village: string; timeZone: string };
+      expect(home.village).toBe('红旗村</script><script>alert(1)</script>');
+      expect(home.timeZone).toBe('Asia/Shanghai');
+      // Without the token (a reload after the URL was cleaned) nothing about the station is inside.
+      const plainPage = await (await fetch(`${base()}/`)).text();
+      expect(plainPage).not.toContain('station-first-home');
+      expect(plainPage).not.toContain('红旗村');
+    } finally {
+      writeSetting(station.db, 'village', village, clock.now());
+    }
   });
 
   it('a second server on the same port is refused with a clear error', async () => {

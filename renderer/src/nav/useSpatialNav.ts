@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { focusableIn, focusInitial, focusIsLost, isTextField } from './focus.js';
 import { pickNext, type Direction } from './spatial.js';
 
@@ -49,7 +49,9 @@ function scrollRegion(el: HTMLElement, direction: Direction): boolean {
  * Pointing with an air mouse moves the focus too, so the ring always shows what OK will press.
  */
 export function useSpatialNav(containerRef: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
+  // A layout effect, so the first element has the focus ring in the very first frame drawn: a
+  // passive effect would paint the screen once without it and focus it a frame later.
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
 
