@@ -108,6 +108,7 @@ it('shows a running course sync with progress bars on the technician console', a
     expect(panel).toContain('党课第一讲/lecture.mp4');
     fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
     await page.evaluate(() => document.fonts.ready);
+    await page.getByTestId('content-sync').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'content-sync.png') });
   } finally {
     sync.kill('SIGKILL');

@@ -160,6 +160,10 @@ export function TechnicianScreen({
     act('sync', async () => {
       await api.syncContentNow({ grant });
       setNotice(t('health.syncStarted'));
+      // The progress panel sits below the fold on a 1366×768 TV: bring it into view.
+      document
+        .querySelector('[data-testid="content-sync"]')
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     });
   const tone = () =>
     act('tone', async () => {
@@ -391,6 +395,8 @@ export function TechnicianScreen({
                   </form>
                 </section>
 
+                <ContentSyncPanel grant={grant} />
+
                 <section className="panel health-panel" data-testid="content-upload">
                   <h2 className="panel__title">{t('health.contentUpload')}</h2>
                   <p>
@@ -437,7 +443,6 @@ export function TechnicianScreen({
             )}
           </>
         ) : null}
-        {view ? <ContentSyncPanel grant={grant} /> : null}
       </main>
       {bars ? <ColourBars onClose={closeBars} /> : null}
     </div>
