@@ -29,6 +29,7 @@ import {
   watchPage,
   type RunningStation,
   moveFocusTo,
+  unlockFromHome,
 } from './harness.js';
 
 const SCREEN = { width: 1366, height: 768 };
@@ -137,11 +138,7 @@ describe('a session run from the kiosk with the keyboard alone', () => {
     await openKiosk(page, target);
 
     // Home → organizer PIN → organizer page → 开始学习 / 签到.
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'Enter', 'key-1');
-    for (const d of '1234') await page.keyboard.press(d);
-    await press(page, 'Enter');
-    await page.getByTestId('organizer-screen').waitFor();
+    await unlockFromHome(page, 'organizer');
     await moveFocusTo(page, 'tile-checkin');
     await press(page, 'Enter');
 
@@ -365,11 +362,7 @@ describe('minutes and photos of a session started elsewhere', () => {
       page = await context.newPage();
       const watch = watchPage(page, target.origin);
       await openKiosk(page, target);
-      await waitForFocus(page, 'tile-organizer');
-      await press(page, 'Enter', 'key-1');
-      for (const d of '1234') await page.keyboard.press(d);
-      await press(page, 'Enter');
-      await page.getByTestId('organizer-screen').waitFor();
+      await unlockFromHome(page, 'organizer');
       await moveFocusTo(page, 'tile-checkin');
       await press(page, 'Enter');
       await waitForFocus(page, 'checkin-continue');

@@ -10,12 +10,11 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import {
   launchChromium,
   openKiosk,
-  press,
   startStation,
   stopAllStations,
   text,
-  waitForFocus,
   type RunningStation,
+  unlockFromHome,
 } from './harness.js';
 
 let browser: Browser;
@@ -76,12 +75,7 @@ it('shows a running course sync with progress bars on the technician console', a
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     page = await context.newPage();
     await openKiosk(page, target);
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'ArrowRight', 'tile-technician');
-    await press(page, 'Enter');
-    await page.getByTestId('pin-screen').waitFor();
-    await page.keyboard.type('5678');
-    await press(page, 'Enter');
+    await unlockFromHome(page, 'technician');
     await page.getByTestId('content-sync').waitFor();
     await page.waitForFunction(
       () =>

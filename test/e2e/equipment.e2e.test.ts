@@ -15,6 +15,7 @@ import {
   type PageWatch,
   type RunningStation,
   moveFocusTo,
+  unlockFromHome,
 } from './harness.js';
 
 const TV = { width: 1920, height: 1080 };
@@ -81,12 +82,7 @@ describe('the equipment register on the technician console', () => {
     add('--kind', 'ups', '--model', '山特 C1K', '--serial', 'UPS-2', '--purchased', '2022-09-15');
 
     await openKiosk(page, target);
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'ArrowRight', 'tile-technician');
-    await press(page, 'Enter');
-    await page.getByTestId('pin-screen').waitFor();
-    await page.keyboard.type('5678');
-    await press(page, 'Enter');
+    await unlockFromHome(page, 'technician');
     await page.getByTestId('clock-status').waitFor();
     await moveFocusTo(page, 'open-equipment');
     await press(page, 'Enter');

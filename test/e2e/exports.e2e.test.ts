@@ -12,6 +12,7 @@ import {
   startStation,
   stopAllStations,
   type RunningStation,
+  unlockFromHome,
 } from './harness.js';
 
 let browser: Browser;
@@ -59,10 +60,7 @@ afterAll(async () => {
 describe('exporting from the organizer page', () => {
   it('writes this year’s attendance to the USB stick with a progress bar', async () => {
     await openKiosk(page, target);
-    await page.getByTestId('tile-organizer').click();
-    await page.getByTestId('pin-screen').waitFor();
-    await page.keyboard.type('1234');
-    await press(page, 'Enter');
+    await unlockFromHome(page, 'organizer');
     await page.getByTestId('export-panel').waitFor();
     await page.getByTestId('export-csv').focus();
     await press(page, 'Enter');

@@ -189,3 +189,29 @@ export async function moveFocusTo(page: Page, testId: string, maxPresses = 30): 
     `could not reach ${testId} with the arrows; focus on ${await focusedTestId(page)}`,
   );
 }
+
+/** The demo station's PINs (station init --demo) and where each role's tile and page are. */
+const ROLES = {
+  organizer: { tile: 'tile-organizer', pin: '1234', page: 'organizer-screen' },
+  technician: { tile: 'tile-technician', pin: '5678', page: 'technician-screen' },
+} as const;
+
+/** On an open PIN screen: types the PIN (focus then rests on Confirm) and presses OK. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  await page.getByTestId('pin-screen').waitFor();
+  await page.keyboard.type(pin);
+  await waitForFocus(page, 'key-confirm');
+  await press(page, 'Enter');
+}
+
+/**
+ * From the home screen to the organizer's or technician's page with the remote's keys alone:
+ * the role's tile, its demo PIN, OK. Resolves once the page behind the PIN is shown.
+ */
+export async function unlockFromHome(page: Page, role: keyof typeof ROLES): Promise<void> {
+  const { tile, pin, page: screen } = ROLES[role];
+  await moveFocusTo(page, tile);
+  await press(page, 'Enter');
+  await enterPin(page, pin);
+  await page.getByTestId(screen).waitFor();
+}

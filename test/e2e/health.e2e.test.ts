@@ -20,6 +20,7 @@ import {
   watchPage,
   type PageWatch,
   moveFocusTo,
+  unlockFromHome,
 } from './harness.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -73,12 +74,7 @@ async function openConsole(server: ServeProcess): Promise<void> {
   watch = watchPage(page, new URL(server.url).origin);
   await page.goto(server.url);
   await page.getByTestId('home-screen').waitFor();
-  await waitForFocus(page, 'tile-organizer');
-  await press(page, 'ArrowRight', 'tile-technician');
-  await press(page, 'Enter');
-  await page.getByTestId('pin-screen').waitFor();
-  await page.keyboard.type('5678');
-  await press(page, 'Enter');
+  await unlockFromHome(page, 'technician');
   await page.getByTestId('health-items').waitFor();
   await waitForFocus(page, 'lock');
 }

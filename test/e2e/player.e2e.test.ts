@@ -17,6 +17,7 @@ import {
   type PageWatch,
   type RunningStation,
   moveFocusTo,
+  unlockFromHome,
 } from './harness.js';
 
 // The smallest screen the kiosk is made for; the player screenshot in the docs is taken at it.
@@ -130,12 +131,7 @@ async function waitForVideo(wanted: VideoWanted, timeout = 20_000): Promise<Vide
 /** Home → organizer PIN 1234 → organizer page, with the remote's keys. */
 async function openOrganizerPage(): Promise<void> {
   await openKiosk(page, target);
-  await waitForFocus(page, 'tile-organizer');
-  await press(page, 'Enter');
-  await page.getByTestId('pin-screen').waitFor();
-  await page.keyboard.type('1234');
-  await press(page, 'Enter');
-  await page.getByTestId('organizer-screen').waitFor();
+  await unlockFromHome(page, 'organizer');
   await waitForFocus(page, 'lock');
 }
 

@@ -14,6 +14,7 @@ import {
   type PageWatch,
   type RunningStation,
   moveFocusTo,
+  unlockFromHome,
 } from './harness.js';
 
 const TV = { width: 1920, height: 1080 };
@@ -74,13 +75,7 @@ afterEach(async () => {
 describe('the year page and member page behind the organizer PIN', () => {
   it('shows missed months and members below target, reached with the remote alone', async () => {
     await openKiosk(page, target);
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'Enter');
-    await page.getByTestId('pin-screen').waitFor();
-    await page.keyboard.type('1234');
-    await waitForFocus(page, 'key-confirm');
-    await press(page, 'Enter');
-    await page.getByTestId('organizer-screen').waitFor();
+    await unlockFromHome(page, 'organizer');
 
     // From the page's first focus to the 学时统计 tile with the arrows.
     await waitForFocus(page, 'lock');
@@ -132,13 +127,7 @@ describe('the year page and member page behind the organizer PIN', () => {
 
   it('opens a member page from a member tile on the organizer page', async () => {
     await openKiosk(page, target);
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'Enter');
-    await page.getByTestId('pin-screen').waitFor();
-    await page.keyboard.type('1234');
-    await waitForFocus(page, 'key-confirm');
-    await press(page, 'Enter');
-    await page.getByTestId('organizer-screen').waitFor();
+    await unlockFromHome(page, 'organizer');
     const { body } = await target.rpc('unlock', { role: 'organizer', pin: '1234' });
     const grant = (body as { value: { grant: string } }).value.grant;
     const overview = await target.rpc('getOrganizerOverview', { grant });

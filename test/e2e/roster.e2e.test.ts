@@ -19,6 +19,7 @@ import {
   watchPage,
   type RunningStation,
   moveFocusTo,
+  unlockFromHome,
 } from './harness.js';
 
 let browser: Browser;
@@ -48,11 +49,7 @@ describe('the roster on the kiosk', () => {
     page = await context.newPage();
     const watch = watchPage(page, target.origin);
     await openKiosk(page, target);
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'Enter', 'key-1');
-    for (const d of '1234') await page.keyboard.press(d);
-    await press(page, 'Enter');
-    await page.getByTestId('organizer-screen').waitFor();
+    await unlockFromHome(page, 'organizer');
     await moveFocusTo(page, 'tile-roster');
     await press(page, 'Enter');
     await page.getByTestId('roster-screen').waitFor();

@@ -21,6 +21,8 @@ import {
   type PageWatch,
   type RunningStation,
   moveFocusTo,
+  unlockFromHome,
+  enterPin,
 } from './harness.js';
 
 let browser: Browser;
@@ -92,11 +94,8 @@ describe('scheduling on the kiosk', () => {
     // One press on the banner, then the organizer PIN: the session starts.
     await page.getByTestId('reminder-start').focus();
     await press(page, 'Enter');
-    await page.getByTestId('pin-screen').waitFor();
     await waitForFocus(page, 'key-1');
-    await page.keyboard.type('1234');
-    await waitForFocus(page, 'key-confirm');
-    await press(page, 'Enter');
+    await enterPin(page, '1234');
     await page.getByTestId('organizer-notice').waitFor();
     expect(await text(page, 'organizer-notice')).toBe('已开始学习活动：本月集中学习');
     const { body } = await target.rpc('getHome');
@@ -135,13 +134,7 @@ describe('scheduling on the kiosk', () => {
     );
 
     await openKiosk(page, target);
-    await waitForFocus(page, 'tile-organizer');
-    await press(page, 'Enter');
-    await page.getByTestId('pin-screen').waitFor();
-    await page.keyboard.type('1234');
-    await waitForFocus(page, 'key-confirm');
-    await press(page, 'Enter');
-    await page.getByTestId('organizer-screen').waitFor();
+    await unlockFromHome(page, 'organizer');
     await waitForFocus(page, 'lock');
     await moveFocusTo(page, 'tile-calendar');
     await press(page, 'Enter');
