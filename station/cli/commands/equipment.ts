@@ -8,11 +8,9 @@ import {
   type EquipmentStatus,
 } from '../../../common/contract-equipment.js';
 import { systemClock } from '../../clock.js';
-import type { Db } from '../../db/open.js';
 import { dueList } from '../../domain/equipment-life.js';
 import { StationFailure } from '../../errors.js';
 import type { Translate } from '../../i18n/index.js';
-import { initDataDir } from '../../init.js';
 import { stationToday } from '../../members/import/apply.js';
 import { parseRosterDate } from '../../members/import/dates.js';
 import {
@@ -31,8 +29,8 @@ import {
   writeEquipmentWorkbook,
 } from '../../equipment/sheet-io.js';
 import { parseEquipmentStatus, parseKind } from '../../equipment/sheet-columns.js';
-import { DB_FILE, resolveDataDir } from '../../paths.js';
-import { parseCommand, UsageError, type CliIo, type CommandContext } from '../context.js';
+import { withExistingStation } from '../station-db.js';
+import { parseCommand, UsageError, type CommandContext } from '../context.js';
 import { formatTable } from './members.js';
 
 /**
@@ -58,23 +56,6 @@ export async function equipmentCommand(ctx: CommandContext): Promise<number> {
       return logAction(ctx, rest);
     default:
       throw new UsageError('cli.unknownCommand', { command: `equipment ${action ?? ''}`.trim() });
-  }
-}
-
-function openStationDb(dataFlag: string | undefined, io: CliIo): Db {
-  const dataDir = resolveDataDir(dataFlag, io.env);
-  if (!fs.existsSync(path.join(dataDir, DB_FILE))) {
-    throw new StationFailure('STORAGE', 'dataDirMissing', { dir: dataDir });
-  }
-  return initDataDir({ dataDir, clock: systemClock }).db;
-}
-
-async function withDb<T>(dataFlag: string | undefined, io: CliIo, fn: (db: Db) => T | Promise<T>) {
-  const db = openStationDb(dataFlag, io);
-  try {
-    return await fn(db);
-  } finally {
-    db.close();
   }
 }
 
@@ -160,7 +141,7 @@ async function addAction({ io, t }: CommandContext, args: string[]): Promise<num
     lifeYears = n;
   }
   const status = values.status === undefined ? 'in_use' : statusOf(values.status);
-  const item = await withDb(values.data, io, (db) => {
+  const item = await withExistingStation(values.data, io.env, (db) => {
     const now = systemClock.now();
     const id = insertEquipment(
       db,
@@ -212,7 +193,7 @@ function itemTable(items: EquipmentItem[], t: Translate): string[] {
 
 async function listAction({ io, t }: CommandContext, args: string[]): Promise<number> {
   const { values } = parseCommand(args, {});
-  const items = await withDb(values.data, io, (db) => listEquipment(db));
+  const items = await withExistingStation(values.data, io.env, (db) => listEquipment(db));
   if (values.json) {
     io.stdout(JSON.stringify({ items: items.map(itemJson) }));
     return 0;
@@ -228,7 +209,7 @@ async function listAction({ io, t }: CommandContext, args: string[]): Promise<nu
 
 async function dueAction({ io, t }: CommandContext, args: string[]): Promise<number> {
   const { values } = parseCommand(args, { at: { type: 'string' } });
-  const { at, due } = await withDb(values.data, io, (db) => {
+  const { at, due } = await withExistingStation(values.data, io.env, (db) => {
     // --at may lie in the future (planning next year's budget): no upper bound on it.
     const at =
       values.at === undefined
@@ -293,7 +274,7 @@ async function importAction({ io, t }: CommandContext, args: string[]): Promise<
   if (!file) throw new UsageError('cli.missingArg', { name: 'FILE' });
   const bytes = readSheetFile(file);
   const dryRun = values['dry-run'];
-  const outcome = await withDb(values.data, io, (db) =>
+  const outcome = await withExistingStation(values.data, io.env, (db) =>
     importEquipmentSheet(db, bytes, { now: systemClock.now(), dryRun }),
   );
   const ok = outcome.problems.length === 0;
@@ -332,7 +313,9 @@ async function exportAction({ io, t }: CommandContext, args: string[]): Promise<
   const { values, positionals } = parseCommand(args, {}, 1);
   if (!positionals[0]) throw new UsageError('cli.missingArg', { name: 'FILE' });
   const file = path.resolve(positionals[0]);
-  const rows = await withDb(values.data, io, (db) => writeEquipmentWorkbook(db, file));
+  const rows = await withExistingStation(values.data, io.env, (db) =>
+    writeEquipmentWorkbook(db, file),
+  );
   if (values.json) io.stdout(JSON.stringify({ file, items: rows }));
   else io.stdout(t('equipment.exported', { file, count: rows }));
   return 0;
@@ -344,7 +327,7 @@ async function statusAction({ io, t }: CommandContext, args: string[]): Promise<
   const id = idOf(positionals[0]);
   if (positionals[1] === undefined) throw new UsageError('cli.missingArg', { name: 'STATUS' });
   const status = statusOf(positionals[1]);
-  const item = await withDb(values.data, io, (db) =>
+  const item = await withExistingStation(values.data, io.env, (db) =>
     setEquipmentStatus(db, id, status, systemClock.now()),
   );
   if (values.json) io.stdout(JSON.stringify(itemJson(item)));
@@ -362,7 +345,7 @@ async function logAction({ io, t }: CommandContext, args: string[]): Promise<num
   const id = idOf(positionals[0]);
   const work = nullable(values.work);
   if (!work) throw new UsageError('cli.missingArg', { name: '--work' });
-  const entry = await withDb(values.data, io, (db) => {
+  const entry = await withExistingStation(values.data, io.env, (db) => {
     const now = systemClock.now();
     const today = stationToday(db, now);
     return addMaintenance(

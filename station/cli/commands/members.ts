@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../clock.js';
-import type { Db } from '../../db/open.js';
 import { StationFailure } from '../../errors.js';
 import type { Translate } from '../../i18n/index.js';
-import { initDataDir } from '../../init.js';
 import { importRosterFile, type ImportOutcome } from '../../members/import/apply.js';
 import type { RosterProblem, RosterWarning } from '../../members/import/problems.js';
 import { MAX_ROSTER_BYTES } from '../../members/import/read-table.js';
 import { listMembers, type Member } from '../../members/repository.js';
 import { writeRosterTemplate } from '../../members/template.js';
-import { DB_FILE, resolveDataDir } from '../../paths.js';
-import { parseCommand, UsageError, type CliIo, type CommandContext } from '../context.js';
+import { openExistingStation } from '../station-db.js';
+import { parseCommand, UsageError, type CommandContext } from '../context.js';
 
 /** Imports at least this large say that they are writing, so a person knows to wait. */
 const PROGRESS_ROWS = 1000;
@@ -32,15 +30,6 @@ export async function membersCommand(ctx: CommandContext): Promise<number> {
     default:
       throw new UsageError('cli.unknownCommand', { command: `members ${action ?? ''}`.trim() });
   }
-}
-
-/** Opens (and migrates) an initialised station; a missing one is an error, not a new station. */
-function openStationDb(dataFlag: string | undefined, io: CliIo): Db {
-  const dataDir = resolveDataDir(dataFlag, io.env);
-  if (!fs.existsSync(path.join(dataDir, DB_FILE))) {
-    throw new StationFailure('STORAGE', 'dataDirMissing', { dir: dataDir });
-  }
-  return initDataDir({ dataDir, clock: systemClock }).db;
 }
 
 function readRosterFile(file: string): Buffer {
@@ -108,7 +97,7 @@ async function importAction({ io, t }: CommandContext, args: string[]): Promise<
   if (!file) throw new UsageError('cli.missingArg', { name: 'FILE' });
   const dryRun = values['dry-run'];
   const bytes = readRosterFile(file);
-  const db = openStationDb(values.data, io);
+  const db = openExistingStation(values.data, io.env);
   let outcome: ImportOutcome;
   try {
     outcome = await importRosterFile(db, bytes, {
@@ -158,7 +147,7 @@ function memberJson(m: Member) {
 
 async function listAction({ io, t }: CommandContext, args: string[]): Promise<number> {
   const { values } = parseCommand(args, {});
-  const db = openStationDb(values.data, io);
+  const db = openExistingStation(values.data, io.env);
   let members: Member[];
   try {
     members = listMembers(db);
