@@ -61,6 +61,8 @@ export const METHOD_NAMES = [
   'startAttendanceExport',
   'getExportJob',
   'getContentStatus',
+  'findUsbCourses',
+  'importUsbCourses',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */
