@@ -172,7 +172,11 @@ export function createUsbImporter(db: Db, clock: Clock): UsbImporter {
       let entry = judged.get(dir);
       if (entry?.stamp !== stamp) {
         entry = { stamp, verdict: judge(db, clock, dir) };
-        judged.set(dir, entry);
+        // A stick still being copied to, or slow to read, is looked at afresh next time.
+        const passing =
+          entry.verdict.refusal === 'incomplete' || entry.verdict.refusal === 'unreadable';
+        if (passing) judged.delete(dir);
+        else judged.set(dir, entry);
       }
       const v = entry.verdict;
       const volume = volumes.find((vol) => dir === vol || path.dirname(dir) === vol) ?? dir;
@@ -191,8 +195,7 @@ export function createUsbImporter(db: Db, clock: Clock): UsbImporter {
   const start = async (volumes: readonly string[], dir: string) => {
     const folder = find(volumes).find((f) => f.dir === dir);
     if (!folder) throw new StationFailure('NOT_FOUND', 'usbFolderGone', { dir });
-    const failure = judged.get(dir)?.verdict.failure;
-    if (failure) throw failure;
+    if (folder.verdict === 'refused') throw judge(db, clock, dir).failure!;
     if (folder.verdict === 'same') return { started: false, version: folder.version ?? 0 };
     const progress = readProgress(cacheDirs(db).root);
     if (running || progress?.state === 'running') {
