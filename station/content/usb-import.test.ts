@@ -155,6 +155,7 @@ describe('finding published folders on sticks', () => {
     const video = fs
       .readdirSync(short, { recursive: true, encoding: 'utf8' })
       .find((f) => f.endsWith('.mp4'))!;
+    const whole = fs.readFileSync(path.join(short, video));
     fs.truncateSync(path.join(short, video), 1000);
     const byDir = new Map(handlers.findUsbCourses({ grant }).folders.map((f) => [f.dir, f]));
     expect(byDir.get(older)).toMatchObject({ verdict: 'refused', refusal: 'rollback', version: 4 });
@@ -164,6 +165,10 @@ describe('finding published folders on sticks', () => {
     });
     expect(activeManifest(db)?.version).toBe(5);
     expect(acceptedManifest(db)?.version).toBe(5);
+    // A copy that finishes later is seen at the next look, though the manifest did not change.
+    fs.writeFileSync(path.join(short, video), whole);
+    const again = handlers.findUsbCourses({ grant }).folders.find((f) => f.dir === short);
+    expect(again).toMatchObject({ verdict: 'newer', version: 6 });
   });
 
   it('a file whose bytes were changed is caught by its hash: the old courses keep playing', async () => {
@@ -187,6 +192,22 @@ describe('finding published folders on sticks', () => {
     );
     // The stick is still offered (to finish the accepted version) once it is put right.
     expect(handlers.findUsbCourses({ grant }).folders[0]?.verdict).toBe('resume');
+  });
+
+  it('refuses at once while another sync holds the cache, and changes nothing', async () => {
+    const dir = path.join(mountRoot, 'KINGSTON', '课程');
+    await publishTo(dir, 1);
+    // A `station content sync` in another process holds the lock (here: this live process).
+    const lock = path.join(cacheDirs(db).root, 'sync.lock');
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    fs.writeFileSync(lock, String(process.pid));
+    await expect(handlers.importUsbCourses({ grant, dir })).rejects.toMatchObject({
+      key: 'contentSyncRunning',
+    });
+    expect(acceptedManifest(db)?.version).toBe(0);
+    fs.rmSync(lock);
+    expect(await handlers.importUsbCourses({ grant, dir })).toMatchObject({ started: true });
+    expect(await waitForImport()).toMatchObject({ state: 'done' });
   });
 
   it('only imports a folder it found, and only for the organizer or technician', async () => {
