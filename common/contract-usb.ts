@@ -42,6 +42,11 @@ const method =
     ({ input }) as { input: S; readonly __out?: (out: Out) => void };
 
 export const usbMethods = {
+  /**
+   * For the home screen's gentle hint, without a PIN: the newest version a stick offers that the
+   * station could import, or null. Names no folder: only the organizer's page may act on it.
+   */
+  peekUsbCourses: method<{ version: number | null }>()(z.object({}).strict()),
   /** Published course folders on the mounted sticks; cheap (reads the manifests, hashes nothing). */
   findUsbCourses: method<{ folders: UsbCourseFolder[] }>()(z.object({ grant: Grant }).strict()),
   /** Starts importing one found folder in the background; progress as getContentStatus. */

@@ -61,6 +61,7 @@ export const METHOD_NAMES = [
   'startAttendanceExport',
   'getExportJob',
   'getContentStatus',
+  'peekUsbCourses',
   'findUsbCourses',
   'importUsbCourses',
 ] as const;

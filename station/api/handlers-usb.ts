@@ -11,6 +11,7 @@ export function createUsbHandlers(
   ctx: HandlerContext,
   opts: { volumes?: () => string[] } = {},
 ): {
+  peekUsbCourses(input: Record<string, never>): { version: number | null };
   findUsbCourses(input: { grant: string }): { folders: UsbCourseFolder[] };
   importUsbCourses(input: {
     grant: string;
@@ -21,6 +22,13 @@ export function createUsbHandlers(
   const volumes = opts.volumes ?? (() => listRemovableVolumes());
   const importer = createUsbImporter(db, clock);
   return {
+    peekUsbCourses: () => {
+      const offered = importer
+        .find(volumes())
+        .filter((f) => f.verdict === 'newer' || f.verdict === 'resume')
+        .map((f) => f.version ?? 0);
+      return { version: offered.length > 0 ? Math.max(...offered) : null };
+    },
     findUsbCourses: ({ grant }) => {
       grants.require(grant, 'organizer', 'technician');
       return { folders: importer.find(volumes()) };

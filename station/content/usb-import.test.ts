@@ -111,6 +111,7 @@ describe('finding published folders on sticks', () => {
         message: null,
       },
     ]);
+    expect(handlers.peekUsbCourses({})).toEqual({ version: 1 });
     expect(await handlers.importUsbCourses({ grant, dir })).toEqual({ started: true, version: 1 });
     const progress = await waitForImport();
     expect(progress).toMatchObject({ state: 'done', source: dir });
@@ -119,6 +120,7 @@ describe('finding published folders on sticks', () => {
     expect(listVerifiedCourses(db).map((c) => c.title)).toContain('党课第一讲-1');
     // Imported: the same stick now has nothing new to offer, and a second import starts nothing.
     expect(handlers.findUsbCourses({ grant }).folders[0]?.verdict).toBe('same');
+    expect(handlers.peekUsbCourses({})).toEqual({ version: null });
     expect(await handlers.importUsbCourses({ grant, dir })).toEqual({ started: false, version: 1 });
   });
 

@@ -82,18 +82,26 @@ function publishCourse(title: string, version: number, bytes: number): string {
   return out;
 }
 
-async function openOrganizer(viewport: { width: number; height: number }) {
+async function openHome(viewport: { width: number; height: number }) {
   context = await browser.newContext({ viewport });
   page = await context.newPage();
   await openKiosk(page, target!);
-  // With the remote's keys only: a mouse pointer left over a tile would take the focus
-  // whenever the page's layout moves a tile under it.
+}
+
+/** With the remote's keys only: a mouse pointer left over a tile would take the focus
+ * whenever the page's layout moves a tile under it. */
+async function enterOrganizer() {
   await waitForFocus(page, 'tile-organizer');
   await press(page, 'Enter');
   await page.getByTestId('pin-screen').waitFor();
   await page.keyboard.type('1234');
   await press(page, 'Enter');
   await page.getByTestId('organizer-screen').waitFor();
+}
+
+async function openOrganizer(viewport: { width: number; height: number }) {
+  await openHome(viewport);
+  await enterOrganizer();
 }
 
 const bannerState = (state: string) =>
@@ -113,12 +121,18 @@ it('offers a published folder that appears on a stick, imports it on Enter, and 
   tmp = makeTempDir('usb-e2e-');
   target = await startStation();
   const published = publishCourse('村级党课第二讲', 1, 2_000_000);
-  await openOrganizer({ width: 1366, height: 768 });
-  await bannerState('idle');
-  expect(await text(page, 'course-update')).toBe('课程已是最新（第 0 版）');
+  await openHome({ width: 1366, height: 768 });
+  expect(await page.getByTestId('usb-course-hint').count()).toBe(0);
 
-  // The stick is put in: the folder appears all at once, one level below the stick's root.
+  // The stick is put in: the folder appears all at once, one level below the stick's root. The
+  // home screen says where to import it; the organizer's page offers it.
   fs.renameSync(published, path.join(stick.dir, '县里课程'));
+  await page.getByTestId('usb-course-hint').waitFor({ timeout: 20_000 });
+  expect(await text(page, 'usb-course-hint')).toBe(
+    'U盘上有新课程（第 1 版）：请组织者进入“组织者”页面导入',
+  );
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'usb-home-hint.png') });
+  await enterOrganizer();
   await bannerState('offer');
   expect(await text(page, 'course-update')).toContain('在U盘上发现课程（第 1 版，共 1 门）');
   await moveFocusTo(page, 'usb-import');
@@ -155,6 +169,8 @@ it('refuses a stick whose manifest was altered, in plain words, and changes noth
   fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('被改过的课', '假冒的课'));
   await openOrganizer({ width: 1366, height: 768 });
   await bannerState('idle');
+  expect(await text(page, 'course-update')).toBe('课程已是最新（第 0 版）');
+  // The stick appears while the organizer's page is open: its looks every few seconds find it.
   fs.renameSync(published, path.join(stick.dir, '课程'));
   await bannerState('refused');
   expect(await text(page, 'course-update')).toContain(

@@ -573,6 +573,8 @@ export const en: Messages = {
     incomplete:
       'Some course files could not be imported (the stick’s files may be damaged); the current courses keep playing.',
     failed: 'The courses were not imported: {{message}}',
+    homeHint:
+      'New courses on the USB stick (version {{version}}): the organizer can import them on the organizer page',
     reason: {
       signature: 'invalid signature; the files may have been altered',
       'unknown-key': 'not from a publisher this station trusts',

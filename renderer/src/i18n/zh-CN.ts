@@ -556,6 +556,7 @@ export const zhCN = {
     done: '课程已更新到第 {{version}} 版，可以播放了',
     incomplete: '有的课程文件没能导入（U盘上的文件可能坏了），原有课程照常播放。',
     failed: '课程没有导入：{{message}}',
+    homeHint: 'U盘上有新课程（第 {{version}} 版）：请组织者进入“组织者”页面导入',
     reason: {
       signature: '签名无效，文件可能被改动过',
       'unknown-key': '不是本站认可的发布单位',
