@@ -571,7 +571,7 @@ export const en: Messages = {
     unchanged: 'Nothing was changed; the current courses keep playing.',
     done: 'Courses updated to version {{version}}; ready to play',
     incomplete:
-      'Some course files could not be imported (the stick’s files may be damaged); the current courses keep playing.',
+      'Some course files could not be imported (the stick was pulled out, or its files are damaged); the current courses keep playing.',
     failed: 'The courses were not imported: {{message}}',
     homeHint:
       'New courses on the USB stick (version {{version}}): the organizer can import them on the organizer page',

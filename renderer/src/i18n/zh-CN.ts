@@ -554,7 +554,7 @@ export const zhCN = {
     refused: 'U盘上的课程不能导入：{{reason}}',
     unchanged: '没有改动任何东西，原有课程照常播放。',
     done: '课程已更新到第 {{version}} 版，可以播放了',
-    incomplete: '有的课程文件没能导入（U盘上的文件可能坏了），原有课程照常播放。',
+    incomplete: '有的课程文件没能导入（U盘被拔出，或U盘上的文件坏了），原有课程照常播放。',
     failed: '课程没有导入：{{message}}',
     homeHint: 'U盘上有新课程（第 {{version}} 版）：请组织者进入“组织者”页面导入',
     reason: {
