@@ -195,7 +195,11 @@ export function createUsbImporter(db: Db, clock: Clock): UsbImporter {
   const start = async (volumes: readonly string[], dir: string) => {
     const folder = find(volumes).find((f) => f.dir === dir);
     if (!folder) throw new StationFailure('NOT_FOUND', 'usbFolderGone', { dir });
-    if (folder.verdict === 'refused') throw judge(db, clock, dir).failure!;
+    if (folder.verdict === 'refused') {
+      // Judged afresh: the one thing a refused stick gets is its reason, current.
+      const failure = judge(db, clock, dir).failure;
+      if (failure) throw failure;
+    }
     if (folder.verdict === 'same') return { started: false, version: folder.version ?? 0 };
     const progress = readProgress(cacheDirs(db).root);
     if (running || progress?.state === 'running') {
