@@ -17,6 +17,7 @@ import { checkinContract } from './contract-checkin.js';
 import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 import { exportMethods } from './contract-exports.js';
 import { contentMethods } from './contract-content.js';
+import { usbMethods } from './contract-usb.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -138,6 +139,7 @@ export const contract = {
   ...scheduleMethods,
   ...exportMethods,
   ...contentMethods,
+  ...usbMethods,
 };
 
 export type Contract = typeof contract;

@@ -61,6 +61,9 @@ export const METHOD_NAMES = [
   'startAttendanceExport',
   'getExportJob',
   'getContentStatus',
+  'peekUsbCourses',
+  'findUsbCourses',
+  'importUsbCourses',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -30,11 +30,11 @@ function describe(dir: string): ExportTarget | null {
 }
 
 /**
- * The places an organizer may export to: writable removable media, plus the directories in
+ * Mounted removable volumes: mount points under the removable roots, plus the directories in
  * STATION_EXPORT_TARGETS (path-list; for terminals that mount sticks elsewhere, and for tests).
- * The list is also the allow-list: the kiosk cannot be made to write anywhere else.
+ * Readable or not is the caller's concern: exports need to write, course import only reads.
  */
-export function listExportTargets(env: NodeJS.ProcessEnv = process.env): ExportTarget[] {
+export function listRemovableVolumes(env: NodeJS.ProcessEnv = process.env): string[] {
   let mounts = '';
   try {
     mounts = fs.readFileSync('/proc/mounts', 'utf8');
@@ -42,8 +42,15 @@ export function listExportTargets(env: NodeJS.ProcessEnv = process.env): ExportT
     // not Linux: only the configured directories
   }
   const extra = (env.STATION_EXPORT_TARGETS ?? '').split(path.delimiter).filter(Boolean);
-  const dirs = [
-    ...new Set([...removableMountPoints(mounts), ...extra.map((d) => path.resolve(d))]),
-  ];
-  return dirs.map(describe).filter((t): t is ExportTarget => t !== null);
+  return [...new Set([...removableMountPoints(mounts), ...extra.map((d) => path.resolve(d))])];
+}
+
+/**
+ * The places an organizer may export to: the writable removable volumes.
+ * The list is also the allow-list: the kiosk cannot be made to write anywhere else.
+ */
+export function listExportTargets(env: NodeJS.ProcessEnv = process.env): ExportTarget[] {
+  return listRemovableVolumes(env)
+    .map(describe)
+    .filter((t): t is ExportTarget => t !== null);
 }

@@ -194,6 +194,12 @@ export const en: Messages = {
     contentDiskFull:
       'Not enough disk space: {{needMB}} MB needed (with the reserve), {{freeMB}} MB free on the disk of {{dir}}. Nothing was changed; current courses keep playing',
     contentNothingToExport: 'This station has no fully verified courses to export yet',
+    usbFolderGone:
+      'No course folder {{dir}} on a USB stick (the stick may have been removed); nothing was changed',
+    usbFilesIncomplete:
+      'Course files on the USB stick are missing or of the wrong size ({{path}}); nothing was imported. Current courses keep playing',
+    usbUnreadable:
+      'Cannot read the course manifest on the USB stick ({{detail}}); nothing was imported. Current courses keep playing',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {

@@ -160,6 +160,9 @@ export const zhCN = {
     contentDiskFull:
       '磁盘空间不足：需要 {{needMB}} MB（含预留），{{dir}} 所在磁盘只剩 {{freeMB}} MB。没有改动任何文件，现有课程照常播放',
     contentNothingToExport: '本站还没有完整校验过的课程，无法导出',
+    usbFolderGone: 'U 盘上找不到课程目录 {{dir}}（U 盘可能已拔出），没有改动任何东西',
+    usbFilesIncomplete: 'U 盘上的课程文件不全或大小不对（{{path}}），没有导入。现有课程照常播放',
+    usbUnreadable: '读不出 U 盘上的课程清单（{{detail}}），没有导入。现有课程照常播放',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {

@@ -556,4 +556,34 @@ export const en: Messages = {
       interrupted: 'The last sync was interrupted; it resumes next time.',
     },
   },
+  courseUpdate: {
+    running: 'Updating courses {{done}}/{{total}} · {{percent}}%',
+    runningEta: 'Updating courses {{done}}/{{total}} · {{percent}}% · about {{minutes}} min',
+    runningHint: 'The current courses keep playing during the update.',
+    upToDate: 'Courses are up to date (version {{version}})',
+    pending:
+      'New courses (version {{version}}) are not fully fetched yet; the current ones keep playing',
+    offer: 'Courses found on the USB stick (version {{version}}, {{count}} courses)',
+    offerResume: 'The USB stick has version {{version}}: it can fill in the files still missing',
+    import: 'Import',
+    resume: 'Continue import',
+    refused: 'The courses on the USB stick cannot be imported: {{reason}}',
+    unchanged: 'Nothing was changed; the current courses keep playing.',
+    done: 'Courses updated to version {{version}}; ready to play',
+    incomplete:
+      'Some course files could not be imported (the stick was pulled out, or its files are damaged); the current courses keep playing.',
+    failed: 'The courses were not imported: {{message}}',
+    homeHint:
+      'New courses on the USB stick (version {{version}}): the organizer can import them on the organizer page',
+    reason: {
+      signature: 'invalid signature; the files may have been altered',
+      'unknown-key': 'not from a publisher this station trusts',
+      malformed: 'the course list is damaged',
+      'unsafe-path': 'the course list is damaged',
+      expired: 'these courses have expired',
+      rollback: 'older version (version {{version}} on the stick, this station has {{last}})',
+      incomplete: 'files are missing on the stick',
+      unreadable: 'the stick cannot be read',
+    },
+  },
 };

@@ -541,6 +541,33 @@ export const zhCN = {
       interrupted: '上次同步被中断，下次会继续。',
     },
   },
+  courseUpdate: {
+    running: '正在更新课程 {{done}}/{{total}} · {{percent}}%',
+    runningEta: '正在更新课程 {{done}}/{{total}} · {{percent}}% · 约 {{minutes}} 分钟',
+    runningHint: '更新期间，原有课程照常播放。',
+    upToDate: '课程已是最新（第 {{version}} 版）',
+    pending: '新课程（第 {{version}} 版）还没有下载完整，原有课程照常播放',
+    offer: '在U盘上发现课程（第 {{version}} 版，共 {{count}} 门）',
+    offerResume: 'U盘上有第 {{version}} 版课程，可以补齐还没取完的文件',
+    import: '导入',
+    resume: '继续导入',
+    refused: 'U盘上的课程不能导入：{{reason}}',
+    unchanged: '没有改动任何东西，原有课程照常播放。',
+    done: '课程已更新到第 {{version}} 版，可以播放了',
+    incomplete: '有的课程文件没能导入（U盘被拔出，或U盘上的文件坏了），原有课程照常播放。',
+    failed: '课程没有导入：{{message}}',
+    homeHint: 'U盘上有新课程（第 {{version}} 版）：请组织者进入“组织者”页面导入',
+    reason: {
+      signature: '签名无效，文件可能被改动过',
+      'unknown-key': '不是本站认可的发布单位',
+      malformed: '课程清单有误',
+      'unsafe-path': '课程清单有误',
+      expired: '这批课程已经过期',
+      rollback: '版本较旧（U盘上是第 {{version}} 版，本站已有第 {{last}} 版）',
+      incomplete: 'U盘上的文件不全',
+      unreadable: '读不出U盘上的文件',
+    },
+  },
 };
 
 export type Messages = typeof zhCN;

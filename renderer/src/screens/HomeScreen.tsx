@@ -11,6 +11,7 @@ import { ReminderBanner } from '../components/ReminderBanner.js';
 import type { ReminderView } from '../../../common/contract-schedule.js';
 import { StatusIndicator } from '../components/StatusIndicator.js';
 import { Tile } from '../components/Tile.js';
+import { UsbCourseHint } from '../components/UsbCourseHint.js';
 import { formatDate } from '../i18n/format.js';
 
 /** What the village sees all day: where this is, what day it is, and what is next. */
@@ -57,6 +58,7 @@ export function HomeScreen({
       <main className="home-body">
         {error ? <ErrorBanner error={error} /> : null}
         <ReminderBanner timeZone={home.timeZone} onStart={onStartSession} />
+        <UsbCourseHint />
         <div className="home-schedule">
           <NextSessionCard
             session={home.nextSession}

@@ -7,6 +7,7 @@ import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { CalendarIcon, CheckinIcon, OrganizerIcon, ScheduleIcon } from '../components/Icons.js';
 import { ExportPanel } from '../components/ExportPanel.js';
+import { CourseUpdateBanner } from '../components/CourseUpdateBanner.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
@@ -84,6 +85,7 @@ export function OrganizerScreen({
           </p>
         ) : null}
         {error ? <ErrorBanner error={error} /> : null}
+        <CourseUpdateBanner grant={grant} />
         <nav className="tiles organizer-tiles">
           <Tile
             icon={<CheckinIcon />}
