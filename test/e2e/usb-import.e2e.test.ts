@@ -17,6 +17,7 @@ import {
   text,
   waitForFocus,
   type RunningStation,
+  unlockFromHome,
 } from './harness.js';
 
 let browser: Browser;
@@ -101,11 +102,7 @@ async function openHome(viewport: { width: number; height: number }) {
  * whenever the page's layout moves a tile under it. */
 async function enterOrganizer() {
   await waitForFocus(page, 'tile-organizer');
-  await press(page, 'Enter');
-  await page.getByTestId('pin-screen').waitFor();
-  await page.keyboard.type('1234');
-  await press(page, 'Enter');
-  await page.getByTestId('organizer-screen').waitFor();
+  await unlockFromHome(page, 'organizer');
 }
 
 async function openOrganizer(viewport: { width: number; height: number }) {
