@@ -17,6 +17,7 @@ import { checkinContract } from './contract-checkin.js';
 import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 import { exportMethods } from './contract-exports.js';
 import { contentMethods } from './contract-content.js';
+import { printingMethods } from './contract-printing.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -138,6 +139,7 @@ export const contract = {
   ...scheduleMethods,
   ...exportMethods,
   ...contentMethods,
+  ...printingMethods,
 };
 
 export type Contract = typeof contract;

@@ -61,6 +61,10 @@ export const METHOD_NAMES = [
   'startAttendanceExport',
   'getExportJob',
   'getContentStatus',
+  'listPrinters',
+  'listPrintableSessions',
+  'printSigninSheet',
+  'printStudyRecord',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

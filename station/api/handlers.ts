@@ -33,6 +33,7 @@ import { createCheckinHandlers } from './handlers-checkin.js';
 import { scheduleHome } from '../schedule/home.js';
 import { createScheduleHandlers } from './handlers-schedule.js';
 import { createExportHandlers } from './handlers-exports.js';
+import { createPrintingHandlers } from './handlers-printing.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -150,5 +151,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createScheduleHandlers(ctx),
     ...createExportHandlers(ctx),
     ...createContentHandlers(ctx),
+    ...createPrintingHandlers(ctx),
   };
 }
