@@ -203,9 +203,9 @@ export const en: Messages = {
     printPrinterUnknown: 'There is no printer "{{printer}}". Printers: {{printers}}',
     printChoosePrinter: 'There are several printers and no default; choose one: {{printers}}',
     printPrinterPaused:
-      'Printer "{{printer}}" is paused ({{reason}}); nothing was sent. Check the printer (paper, toner, power), then a technician runs cupsenable {{printer}}',
+      'Printer "{{label}}" is paused ({{reason}}); nothing was sent. Check the printer (paper, toner, power), then a technician runs cupsenable {{printer}}',
     printPrinterRejecting:
-      'Printer "{{printer}}" is not accepting jobs ({{reason}}); nothing was sent. A technician can run cupsaccept {{printer}}',
+      'Printer "{{label}}" is not accepting jobs ({{reason}}); nothing was sent. A technician can run cupsaccept {{printer}}',
     printFailed: 'Sending to the printer failed: {{detail}}',
   },
   role: { organizer: 'organizer', technician: 'technician' },

@@ -169,9 +169,9 @@ export const zhCN = {
     printPrinterUnknown: '找不到打印机“{{printer}}”。已有的打印机：{{printers}}',
     printChoosePrinter: '有多台打印机且没有设默认，请选一台：{{printers}}',
     printPrinterPaused:
-      '打印机“{{printer}}”已暂停（{{reason}}），没有发送。请检查打印机（纸、墨、电源），再由技术员运行 cupsenable {{printer}}',
+      '打印机“{{label}}”已暂停（{{reason}}），没有发送。请检查打印机（纸、墨、电源），再由技术员运行 cupsenable {{printer}}',
     printPrinterRejecting:
-      '打印机“{{printer}}”不接收新任务（{{reason}}），没有发送。请技术员运行 cupsaccept {{printer}}',
+      '打印机“{{label}}”不接收新任务（{{reason}}），没有发送。请技术员运行 cupsaccept {{printer}}',
     printFailed: '发送到打印机失败：{{detail}}',
   },
   role: { organizer: '组织者', technician: '技术员' },

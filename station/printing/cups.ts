@@ -193,18 +193,10 @@ export function choosePrinter(list: PrinterList, wanted?: string | null): Printe
       });
     }
   }
-  if (!p.enabled) {
-    throw new StationFailure('UNAVAILABLE', 'printPrinterPaused', {
-      printer: p.name,
-      reason: p.reason ?? '-',
-    });
-  }
-  if (!p.accepting) {
-    throw new StationFailure('UNAVAILABLE', 'printPrinterRejecting', {
-      printer: p.name,
-      reason: p.reason ?? '-',
-    });
-  }
+  // `label` is what the organizer sees on the kiosk; `printer` is the queue name the technician types.
+  const params = { printer: p.name, label: p.description ?? p.name, reason: p.reason ?? '-' };
+  if (!p.enabled) throw new StationFailure('UNAVAILABLE', 'printPrinterPaused', params);
+  if (!p.accepting) throw new StationFailure('UNAVAILABLE', 'printPrinterRejecting', params);
   return p;
 }
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Db } from '../db/open.js';
 import type { Translate } from '../i18n/index.js';
 import { getSession } from '../attendance/sessions.js';
+import { isoWithOffset } from '../domain/zoned-time.js';
+import { getSetting } from '../settings/store.js';
 import { writeSigninSheet } from '../exports/signin-sheet.js';
 import { parseMonth, writeStudyRecord } from '../exports/study-record.js';
 import { choosePrinter, listPrinters, printFile, type PrintJob } from './cups.js';
@@ -78,12 +80,22 @@ export interface PrintableSession {
   endedAt: string | null;
 }
 
-/** The most recent sessions, newest first: what an organizer prints a sheet for. */
+/**
+ * The most recent sessions, newest first: what an organizer prints a sheet for. Times are in the
+ * station's zone with their offset, as the kiosk shows them.
+ */
 export function recentSessions(db: Db, limit: number): PrintableSession[] {
-  return db
+  const zone = getSetting(db, 'timeZone');
+  const local = (iso: string) => isoWithOffset(new Date(iso), zone);
+  const rows = db
     .prepare(
       `SELECT id, kind, title, started_at AS startedAt, ended_at AS endedAt
        FROM study_sessions ORDER BY started_at DESC, id DESC LIMIT ?`,
     )
     .all(limit) as PrintableSession[];
+  return rows.map((r) => ({
+    ...r,
+    startedAt: local(r.startedAt),
+    endedAt: r.endedAt ? local(r.endedAt) : null,
+  }));
 }

@@ -7,6 +7,7 @@ import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { CalendarIcon, CheckinIcon, OrganizerIcon, ScheduleIcon } from '../components/Icons.js';
 import { ExportPanel } from '../components/ExportPanel.js';
+import { PrintPanel } from '../components/PrintPanel.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
@@ -157,6 +158,7 @@ export function OrganizerScreen({
           </section>
         ) : null}
         {ready ? <ExportPanel grant={grant} /> : null}
+        {ready ? <PrintPanel grant={grant} /> : null}
       </main>
     </div>
   );

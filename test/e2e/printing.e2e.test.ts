@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { station } from '../helpers/station-process.js';
+import { startCupsd, type TestCupsd } from '../helpers/cupsd.js';
+import {
+  launchChromium,
+  moveFocusTo,
+  openKiosk,
+  press,
+  screenshot,
+  startStation,
+  stopAllStations,
+  type RunningStation,
+} from './harness.js';
+
+// The kiosk prints through the station's CUPS path to a private cupsd (test/helpers/cupsd.ts)
+// whose queues write what a printer would receive into files.
+let browser: Browser;
+let page: Page;
+let target: RunningStation;
+let cups: TestCupsd;
+let office: string;
+let hall: string;
+let sessionId: string;
+
+beforeAll(async () => {
+  cups = await startCupsd();
+  office = cups.addQueue('Office', { default: true, description: '村委会打印机' });
+  hall = cups.addQueue('Hall', { description: '党员活动室打印机' });
+  process.env.CUPS_SERVER = cups.server; // the station service inherits it
+  target = await startStation();
+  const run = (...args: string[]) => station([...args, '--data', target.dataDir]);
+  sessionId = run(
+    'session',
+    'start',
+    '--kind',
+    'theme-day',
+    '--title',
+    '主题党日：学习二十大精神',
+    '--at',
+    '2026-11-14T09:00:00+08:00',
+  ).stdout.trim();
+  run('checkin', sessionId, '张国庆', '--at', '2026-11-14T08:55:00+08:00');
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await openKiosk(page, target);
+  await page.getByTestId('tile-organizer').click();
+  // Out of the way: content scrolling under a resting pointer would move the focus (air mouse).
+  await page.mouse.move(0, 0);
+  await page.getByTestId('pin-screen').waitFor();
+  await page.keyboard.type('1234');
+  await press(page, 'Enter');
+  await page.getByTestId('print-panel').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopAllStations();
+  await cups?.stop();
+  delete process.env.CUPS_SERVER;
+});
+
+describe('printing from the organizer page', () => {
+  it('prints a session’s sign-in sheet to the default printer with the remote alone', async () => {
+    // The default printer is chosen before anyone touches the picker.
+    expect(await page.getByTestId('printer-Office').getAttribute('aria-checked')).toBe('true');
+    await moveFocusTo(page, `print-sheet-${sessionId}`, 80);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    const message = await page.getByTestId('print-status').innerText();
+    expect(message).toMatch(/^✓ 已发送到打印机 村委会打印机（任务号 \d+）$/);
+    const pdf = await cups.waitForOutput(office);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
+    expect(fs.existsSync(hall)).toBe(false);
+    await page.getByTestId('print-status').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print.png');
+  }, 60_000);
+
+  it('prints the month’s study record on the printer picked with the arrows', async () => {
+    await moveFocusTo(page, 'printer-Hall', 40);
+    await press(page, 'Enter');
+    expect(await page.getByTestId('printer-Hall').getAttribute('aria-checked')).toBe('true');
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    await moveFocusTo(page, `print-record-${month}`, 40);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toMatch(
+      /已发送到打印机 党员活动室打印机/,
+    );
+    expect((await cups.waitForOutput(hall)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('a paused printer: a clear sentence, nothing sent', async () => {
+    cups.admin('cupsdisable', ['-r', '缺纸', 'Hall']);
+    const before = fs.statSync(hall).size;
+    await moveFocusTo(page, `print-sheet-${sessionId}`, 40);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="failed"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toContain(
+      '打印机“党员活动室打印机”已暂停（缺纸），没有发送',
+    );
+    expect(await page.getByTestId('print-status').innerText()).toContain('cupsenable Hall');
+    expect(fs.statSync(hall).size).toBe(before);
+    await screenshot(page, 'print-paused.png');
+  }, 60_000);
+});
