@@ -11,6 +11,7 @@ import {
   screenshot,
   startStation,
   stopAllStations,
+  waitForFocus,
   type RunningStation,
 } from './harness.js';
 
@@ -112,4 +113,34 @@ describe('printing from the organizer page', () => {
     expect(fs.statSync(hall).size).toBe(before);
     await screenshot(page, 'print-paused.png');
   }, 60_000);
+});
+
+describe('printing at the end of a check-in', () => {
+  it('offers the just-ended session’s sign-in sheet', async () => {
+    cups.admin('cupsenable', ['Hall']);
+    await moveFocusTo(page, 'tile-checkin', 60);
+    await press(page, 'Enter');
+    // The session set up above is still running: continue it, then end it.
+    await waitForFocus(page, 'checkin-continue');
+    await press(page, 'Enter');
+    await page.locator('[data-testid="checkin-screen"][data-phase="run"]').waitFor();
+    await moveFocusTo(page, 'checkin-end', 60);
+    await press(page, 'Enter');
+    await page.getByTestId('pin-confirm').waitFor();
+    for (const d of '1234') await page.keyboard.press(d);
+    await waitForFocus(page, 'key-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('checkin-ended').waitFor();
+    const button = page.locator('[data-testid^="print-sheet-"]');
+    await button.waitFor();
+    expect(await button.count()).toBe(1); // this session only, no monthly records
+    expect(await button.getAttribute('data-testid')).toBe(`print-sheet-${sessionId}`);
+    await moveFocusTo(page, `print-sheet-${sessionId}`);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toMatch(/已发送到打印机/);
+    await screenshot(page, 'print-checkin-ended.png');
+  }, 90_000);
 });

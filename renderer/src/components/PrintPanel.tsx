@@ -37,7 +37,14 @@ function initialPrinter(list: PrinterListView | null): string | null {
  * arrows move, Enter prints, Esc leaves the page. The buttons sit in one column at the left so
  * Up and Down walk printers → sheets → records instead of jumping to the header's far corner.
  */
-export function PrintPanel({ grant }: { grant: string }) {
+export function PrintPanel({
+  grant,
+  sessionId,
+}: {
+  grant: string;
+  /** Only this session's sign-in sheet (the check-in screen's end), no monthly records. */
+  sessionId?: number;
+}) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [printers, reloadPrinters] = useStationQuery(
@@ -45,9 +52,15 @@ export function PrintPanel({ grant }: { grant: string }) {
     `printers:${grant}`,
   );
   const [sessions] = useStationQuery(
-    () => api.listPrintableSessions({ grant, limit: 4 }),
-    `print-sessions:${grant}`,
+    () => api.listPrintableSessions({ grant, limit: sessionId ? 50 : 4 }),
+    `print-sessions:${grant}:${sessionId ?? ''}`,
   );
+  const shownSessions =
+    sessions.status !== 'ready'
+      ? []
+      : sessionId
+        ? sessions.value.filter((s) => s.id === sessionId)
+        : sessions.value;
   const [picked, setPicked] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
 
@@ -80,7 +93,7 @@ export function PrintPanel({ grant }: { grant: string }) {
 
   return (
     <section className="panel print-panel" data-testid="print-panel" aria-busy={busy}>
-      <h2 className="panel__title">{t('printing.title')}</h2>
+      <h2 className="panel__title">{t(sessionId ? 'printing.sheet' : 'printing.title')}</h2>
       {printers.status === 'error' ? (
         <p className="print-problem" data-testid="print-problem">
           {errorSentence(t, printers.error)}{' '}
@@ -127,31 +140,29 @@ export function PrintPanel({ grant }: { grant: string }) {
       ) : null}
       {printer ? (
         <div className="print-rows">
-          <h3 className="print-rows__title">{t('printing.sheets')}</h3>
-          {sessions.status === 'ready' && sessions.value.length === 0 ? (
+          {sessionId ? null : <h3 className="print-rows__title">{t('printing.sheets')}</h3>}
+          {sessions.status === 'ready' && shownSessions.length === 0 ? (
             <p className="empty-state">{t('printing.noSessions')}</p>
           ) : null}
-          {sessions.status === 'ready'
-            ? sessions.value.map((s) => (
-                <div key={s.id} className="print-row">
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid={`print-sheet-${s.id}`}
-                    onClick={() =>
-                      print(t('printing.sheet'), (p) =>
-                        api.printSigninSheet({ grant, sessionId: s.id, printer: p }),
-                      )
-                    }
-                  >
-                    {t('printing.sheet')}
-                  </button>
-                  <span className="print-row__label">{sessionLabel(s)}</span>
-                </div>
-              ))
-            : null}
-          <h3 className="print-rows__title">{t('printing.records')}</h3>
-          {recentMonths().map((month) => (
+          {shownSessions.map((s) => (
+            <div key={s.id} className="print-row">
+              <button
+                type="button"
+                className="button"
+                data-testid={`print-sheet-${s.id}`}
+                onClick={() =>
+                  print(t('printing.sheet'), (p) =>
+                    api.printSigninSheet({ grant, sessionId: s.id, printer: p }),
+                  )
+                }
+              >
+                {t('printing.sheet')}
+              </button>
+              <span className="print-row__label">{sessionLabel(s)}</span>
+            </div>
+          ))}
+          {sessionId ? null : <h3 className="print-rows__title">{t('printing.records')}</h3>}
+          {(sessionId ? [] : recentMonths()).map((month) => (
             <div key={month} className="print-row">
               <button
                 type="button"
