@@ -23,6 +23,8 @@ export interface TestCupsd {
   admin(command: string, args: string[]): void;
   /** Waits until the file a queue prints to has stopped growing and holds something. */
   waitForOutput(file: string, timeoutMs?: number): Promise<Buffer>;
+  /** Kills the scheduler without letting it clean up (its socket file stays behind). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
   errorLog(): string;
 }
@@ -174,6 +176,11 @@ export async function startCupsd(): Promise<TestCupsd> {
       } catch {
         return '';
       }
+    },
+    async kill(signal) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
     },
     async stop() {
       if (child.exitCode === null) {

@@ -115,6 +115,8 @@ describe('station print', () => {
     expectSigninSheetPdf(await cups.waitForOutput(out));
     // CUPS saw the job under our title and finished it.
     expect(cups.errorLog()).toMatch(new RegExp(`\\[Job ${job.job}\\] Job completed`));
+    // The Chinese title reached the scheduler intact (lp runs under LC_ALL=C for parsing).
+    expect(cups.errorLog()).toContain(`[Job ${job.job}] argv[3]="签到表 主题党日：学习二十大精神"`);
     const done = spawnSync('lpstat', ['-W', 'completed', '-o', 'StationTest'], {
       env: cups.env,
       encoding: 'utf8',
@@ -232,6 +234,22 @@ describe('printing faults, each a clear sentence and nothing half-sent', () => {
     expect(r.stderr).toContain('打印服务 CUPS 没有运行');
     expect(r.stderr).toContain('Scheduler is not running'); // CUPS's own words, for the technician
   });
+
+  it('the print service killed with -9: its socket is left, nobody answers', async () => {
+    const other = await startCupsd();
+    try {
+      other.addQueue('Office', { default: true });
+      const extra = { CUPS_SERVER: other.server };
+      expect(run(['print', 'printers', '--json'], extra).code).toBe(0);
+      await other.kill('SIGKILL');
+      expect(fs.existsSync(other.server)).toBe(true);
+      const r = run(['print', 'signin-sheet', sessionId], extra);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('打印服务 CUPS 没有运行');
+    } finally {
+      await other.stop();
+    }
+  }, 30_000);
 
   it('CUPS not installed (no lp on the PATH)', () => {
     const bin = path.join(tmp.dir, 'bin');
