@@ -78,7 +78,7 @@ describe('printing from the organizer page', () => {
     expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
     expect(fs.existsSync(hall)).toBe(false);
     await page.getByTestId('print-status').scrollIntoViewIfNeeded();
-    await screenshot(page, 'print.png');
+    await screenshot(page, 'print.png'); // docs/screenshots/print.png is a copy of this one
   }, 60_000);
 
   it('prints the month’s study record on the printer picked with the arrows', async () => {
@@ -143,4 +143,26 @@ describe('printing at the end of a check-in', () => {
     expect(await page.getByTestId('print-status').innerText()).toMatch(/已发送到打印机/);
     await screenshot(page, 'print-checkin-ended.png');
   }, 90_000);
+});
+
+describe('no printer yet', () => {
+  it('says so on the organizer page, and finds one added meanwhile with 重新查找', async () => {
+    cups.admin('lpadmin', ['-x', 'Office']);
+    cups.admin('lpadmin', ['-x', 'Hall']);
+    await moveFocusTo(page, 'checkin-done');
+    await press(page, 'Enter');
+    await page.getByTestId('organizer-screen').waitFor();
+    await page.getByTestId('print-problem').waitFor();
+    expect(await page.getByTestId('print-problem').innerText()).toContain('还没有连接打印机');
+    expect(await page.locator('[data-testid^="print-sheet-"]').count()).toBe(0);
+    await page.getByTestId('print-problem').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print-none.png');
+
+    cups.addQueue('Office', { description: '村委会打印机' });
+    await moveFocusTo(page, 'print-rescan', 80);
+    await press(page, 'Enter');
+    await page.getByTestId('print-printer').waitFor();
+    expect(await page.getByTestId('print-printer').innerText()).toBe('打印机：村委会打印机');
+    await page.locator(`[data-testid="print-sheet-${sessionId}"]`).waitFor();
+  }, 60_000);
 });

@@ -42,7 +42,10 @@ export function PrintPanel({
   sessionId,
 }: {
   grant: string;
-  /** Only this session's sign-in sheet (the check-in screen's end), no monthly records. */
+  /**
+   * Only this session's sign-in sheet (the check-in screen's end), no monthly records, and
+   * nothing at all when CUPS has no printer.
+   */
   sessionId?: number;
 }) {
   const { t } = useTranslation();
@@ -91,21 +94,35 @@ export function PrintPanel({
   const monthLabel = (month: string) =>
     t('printing.monthLine', { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) });
 
+  // Under a check-in's summary the panel only appears where there is a printer to use: most
+  // terminals have none, and the end of a session is no place for a note to the technician.
+  if (sessionId && !list?.printers.length) return null;
+
   return (
     <section className="panel print-panel" data-testid="print-panel" aria-busy={busy}>
       <h2 className="panel__title">{t(sessionId ? 'printing.sheet' : 'printing.title')}</h2>
       {printers.status === 'error' ? (
         <p className="print-problem" data-testid="print-problem">
           {errorSentence(t, printers.error)}{' '}
-          <button type="button" className="button" onClick={reloadPrinters}>
+          <button
+            type="button"
+            className="button"
+            data-testid="print-rescan"
+            onClick={reloadPrinters}
+          >
             {t('printing.rescan')}
           </button>
         </p>
       ) : null}
       {list && list.printers.length === 0 ? (
-        <p className="print-problem" data-testid="print-problem">
+        <p className="empty-state print-none" data-testid="print-problem">
           {t('printing.noPrinter')}{' '}
-          <button type="button" className="button" onClick={reloadPrinters}>
+          <button
+            type="button"
+            className="button"
+            data-testid="print-rescan"
+            onClick={reloadPrinters}
+          >
             {t('printing.rescan')}
           </button>
         </p>
