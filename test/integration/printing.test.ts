@@ -20,15 +20,14 @@ type Json = Record<string, any>;
 const run = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
   station([...args, '--data', data], { ...env, ...extra });
 
+let template: ReturnType<typeof makeTempDir>;
+
 beforeAll(async () => {
   cups = await startCupsd();
   env = { CUPS_SERVER: cups.server };
-}, 20_000);
-afterAll(async () => cups?.stop());
-
-beforeEach(() => {
-  tmp = makeTempDir();
-  data = path.join(tmp.dir, 'data');
+  // One demo station with a session, copied for each test (init is the slow part).
+  template = makeTempDir();
+  data = path.join(template.dir, 'data');
   expect(run(['init', '--demo']).code).toBe(0);
   // The demo roster was entered "now"; make it older than the session so everyone is expected.
   spawnSync('sqlite3', [
@@ -46,6 +45,16 @@ beforeEach(() => {
     '2026-11-14T09:00:00+08:00',
   ]).stdout.trim();
   expect(run(['checkin', sessionId, '张国庆', '--at', '2026-11-14T08:52:00+08:00']).code).toBe(0);
+}, 30_000);
+afterAll(async () => {
+  await cups?.stop();
+  template?.cleanup();
+});
+
+beforeEach(() => {
+  tmp = makeTempDir();
+  data = path.join(tmp.dir, 'data');
+  fs.cpSync(path.join(template.dir, 'data'), data, { recursive: true });
 });
 afterEach(() => {
   tmp.cleanup();
