@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { StationFailure } from '../errors.js';
 
 /**
@@ -193,7 +194,7 @@ export function choosePrinter(list: PrinterList, wanted?: string | null): Printe
       });
     }
   }
-  // `label` is what the organizer sees on the kiosk; `printer` is the queue name the technician types.
+  // `label` is the name the kiosk shows; `printer` is the queue name a technician types.
   const params = { printer: p.name, label: p.description ?? p.name, reason: p.reason ?? '-' };
   if (!p.enabled) throw new StationFailure('UNAVAILABLE', 'printPrinterPaused', params);
   if (!p.accepting) throw new StationFailure('UNAVAILABLE', 'printPrinterRejecting', params);
@@ -207,8 +208,9 @@ export function parseRequestId(stdout: string): { jobId: string; job: number } |
 }
 
 /**
- * Sends a PDF to a queue with `lp -d PRINTER -t TITLE FILE` (FILE is an absolute path, never read as an option). lp has copied the file to the
- * scheduler when it returns, so the caller may delete it straight after.
+ * Sends a PDF to a queue with `lp -d PRINTER -t TITLE FILE`. The file is made absolute, so lp can
+ * never read it as an option. lp has copied the file to the scheduler when it returns, so the
+ * caller may delete it straight after.
  */
 export async function printFile(
   file: string,
@@ -216,7 +218,7 @@ export async function printFile(
   title: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PrintJob> {
-  const r = await run('lp', ['-d', printer, '-t', title, file], env);
+  const r = await run('lp', ['-d', printer, '-t', title, path.resolve(file)], env);
   const id = r.code === 0 ? parseRequestId(r.stdout) : null;
   if (!id) {
     if (schedulerDown(r.stderr)) {
