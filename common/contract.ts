@@ -18,6 +18,7 @@ import { scheduleMethods, type DueSummary } from './contract-schedule.js';
 import { exportMethods } from './contract-exports.js';
 import { contentMethods } from './contract-content.js';
 import { usbMethods } from './contract-usb.js';
+import { printingMethods } from './contract-printing.js';
 
 export { METHOD_NAMES, TOKEN_HEADER, TOKEN_QUERY } from './transport.js';
 
@@ -140,6 +141,7 @@ export const contract = {
   ...exportMethods,
   ...contentMethods,
   ...usbMethods,
+  ...printingMethods,
 };
 
 export type Contract = typeof contract;

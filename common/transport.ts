@@ -64,6 +64,10 @@ export const METHOD_NAMES = [
   'peekUsbCourses',
   'findUsbCourses',
   'importUsbCourses',
+  'listPrinters',
+  'listPrintableSessions',
+  'printSigninSheet',
+  'printStudyRecord',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from './build.mjs';
 import { StepFailed, header, localBin, repoRoot, run, runStatus } from './lib/run.mjs';
-import { planSystemPackages, probeSystemPackages } from './lib/system-packages.mjs';
+import {
+  planSystemPackages,
+  probeSystemPackages,
+  WITHOUT_RECOMMENDS,
+} from './lib/system-packages.mjs';
 import { closingLine, summarize } from './lib/vitest-summary.mjs';
 
 const REPORT = path.join('test-results', 'vitest.json');
@@ -54,7 +58,12 @@ async function installSystemPackages() {
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update'], { env });
-  await run('apt-get', ['install', '-y', ...plan.packages], { env });
+  const lean = plan.packages.filter((p) => WITHOUT_RECOMMENDS.has(p));
+  const full = plan.packages.filter((p) => !WITHOUT_RECOMMENDS.has(p));
+  if (full.length) await run('apt-get', ['install', '-y', ...full], { env });
+  if (lean.length) {
+    await run('apt-get', ['install', '-y', '--no-install-recommends', ...lean], { env });
+  }
 }
 
 async function lint() {

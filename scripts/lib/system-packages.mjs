@@ -15,7 +15,26 @@ export const SYSTEM_PACKAGES = [
     why: 'integration tests inspect station.db with the sqlite3 command-line tool',
     present: () => commandExists('sqlite3'),
   },
+  // The printing tests start their own cupsd and print through lp; the daemon and the clients are
+  // all they need (no filters or drivers), so these go in without their recommended packages.
+  {
+    pkg: 'cups-daemon',
+    why: 'printing tests run a private CUPS scheduler (/usr/sbin/cupsd)',
+    present: () => fs.existsSync('/usr/sbin/cupsd'),
+    withoutRecommends: true,
+  },
+  {
+    pkg: 'cups-client',
+    why: 'the station prints with lp and lists printers with lpstat',
+    present: () => commandExists('lp') && commandExists('lpstat') && commandExists('lpadmin'),
+    withoutRecommends: true,
+  },
 ];
+
+/** Packages installed with --no-install-recommends (a daemon's recommends pull in a desktop's worth). */
+export const WITHOUT_RECOMMENDS = new Set(
+  SYSTEM_PACKAGES.filter((p) => p.withoutRecommends).map((p) => p.pkg),
+);
 
 /** Reads /etc/os-release: true on Debian, Ubuntu and their derivatives. */
 export function isDebianLike(osRelease) {

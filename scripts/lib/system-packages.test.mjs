@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDebianLike, planSystemPackages } from './system-packages.mjs';
+import { isDebianLike, planSystemPackages, WITHOUT_RECOMMENDS } from './system-packages.mjs';
 import { closingLine, summarize } from './vitest-summary.mjs';
 
 const chromium = { pkg: 'chromium', why: 'e2e' };
@@ -33,6 +33,12 @@ describe('planSystemPackages', () => {
     });
     expect(plan.message).toContain('chromium');
     expect(plan.message).toContain('apt-get install -y chromium sqlite3');
+  });
+});
+
+describe('WITHOUT_RECOMMENDS', () => {
+  it('keeps CUPS lean (no filters, drivers or avahi) and Chromium whole', () => {
+    expect([...WITHOUT_RECOMMENDS].sort()).toEqual(['cups-client', 'cups-daemon']);
   });
 });
 

@@ -34,6 +34,7 @@ import { scheduleHome } from '../schedule/home.js';
 import { createScheduleHandlers } from './handlers-schedule.js';
 import { createExportHandlers } from './handlers-exports.js';
 import { createUsbHandlers } from './handlers-usb.js';
+import { createPrintingHandlers } from './handlers-printing.js';
 
 /** What every handler may use: the station's resources, built once in the composition root. */
 export interface HandlerContext {
@@ -152,5 +153,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createExportHandlers(ctx),
     ...createContentHandlers(ctx),
     ...createUsbHandlers(ctx),
+    ...createPrintingHandlers(ctx),
   };
 }

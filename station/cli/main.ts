@@ -15,6 +15,7 @@ import { serveCommand } from './commands/serve.js';
 import { healthCommand, selftestCommand, timeCommand } from './commands/health.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { evidenceCommand } from './commands/evidence.js';
+import { printCommand } from './commands/print.js';
 import {
   apiTokenCommand,
   exportCommand,
@@ -60,6 +61,7 @@ const COMMANDS: Record<string, Command> = {
   terminals: terminalsCommand,
   'api-token': apiTokenCommand,
   content: contentCommand,
+  print: printCommand,
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

@@ -200,6 +200,19 @@ export const en: Messages = {
       'Course files on the USB stick are missing or of the wrong size ({{path}}); nothing was imported. Current courses keep playing',
     usbUnreadable:
       'Cannot read the course manifest on the USB stick ({{detail}}); nothing was imported. Current courses keep playing',
+    printCupsMissing:
+      'The print system CUPS is not installed on this terminal ({{command}} not found). A technician can run: apt-get install cups',
+    printCupsDown:
+      'The print system CUPS is not running, so nothing can be printed. A technician can run: systemctl start cups ({{detail}})',
+    printNoPrinter:
+      'No printer has been added yet. A technician connects the printer and adds it with lpadmin or the CUPS page at http://localhost:631',
+    printPrinterUnknown: 'There is no printer "{{printer}}". Printers: {{printers}}',
+    printChoosePrinter: 'There are several printers and no default; choose one: {{printers}}',
+    printPrinterPaused:
+      'Printer "{{label}}" is paused ({{reason}}); nothing was sent. Check the printer (paper, toner, power), then a technician runs cupsenable {{printer}}',
+    printPrinterRejecting:
+      'Printer "{{label}}" is not accepting jobs ({{reason}}); nothing was sent. A technician can run cupsaccept {{printer}}',
+    printFailed: 'Sending to the printer failed: {{detail}}',
   },
   role: { organizer: 'organizer', technician: 'technician' },
   cli: {
@@ -210,7 +223,7 @@ export const en: Messages = {
       'Plans: schedule add|list|move|cancel|remove|due\n' +
       'Courses: content keygen|publish|trust|sync|import|export|list|verify\n' +
       'Terminal: health | selftest | time status|set | equipment add|list|due|status|log|import|export | backup | restore | diagnostics\n' +
-      'For the county: export bundle|signin-sheet|study-record | import bundle | evidence verify | terminals trust|list | api-token create|list|revoke\n' +
+      'For the county: export bundle|signin-sheet|study-record | print signin-sheet|study-record|printers | import bundle | evidence verify | terminals trust|list | api-token create|list|revoke\n' +
       'Every command takes --data DIR and --lang en; most take --json',
     unknownCommand: 'Unknown command "{{command}}". Run station --help for usage',
     badOption: 'Invalid arguments: {{detail}}',
@@ -755,5 +768,14 @@ export const en: Messages = {
       missing: 'missing',
       corrupt: 'corrupt',
     },
+  },
+  printing: {
+    jobTitle: { sheet: 'Sign-in sheet {{title}}', record: 'Study record {{year}}-{{month}}' },
+    sent: 'Sent to printer {{printer}} (job {{job}})',
+    noPrinters: 'No printer has been added yet',
+    listHeader: 'Printers',
+    default: 'default',
+    paused: 'paused',
+    rejecting: 'not accepting jobs',
   },
 };

@@ -163,6 +163,19 @@ export const zhCN = {
     usbFolderGone: 'U 盘上找不到课程目录 {{dir}}（U 盘可能已拔出），没有改动任何东西',
     usbFilesIncomplete: 'U 盘上的课程文件不全或大小不对（{{path}}），没有导入。现有课程照常播放',
     usbUnreadable: '读不出 U 盘上的课程清单（{{detail}}），没有导入。现有课程照常播放',
+    printCupsMissing:
+      '这台终端没有安装打印服务 CUPS（找不到 {{command}} 命令）。请技术员运行：apt-get install cups',
+    printCupsDown:
+      '打印服务 CUPS 没有运行，无法打印。请技术员运行：systemctl start cups（{{detail}}）',
+    printNoPrinter:
+      '还没有添加打印机。请技术员接好打印机，用 lpadmin 命令或 CUPS 网页 http://localhost:631 添加',
+    printPrinterUnknown: '找不到打印机“{{printer}}”。已有的打印机：{{printers}}',
+    printChoosePrinter: '有多台打印机且没有设默认，请选一台：{{printers}}',
+    printPrinterPaused:
+      '打印机“{{label}}”已暂停（{{reason}}），没有发送。请检查打印机（纸、墨、电源），再由技术员运行 cupsenable {{printer}}',
+    printPrinterRejecting:
+      '打印机“{{label}}”不接收新任务（{{reason}}），没有发送。请技术员运行 cupsaccept {{printer}}',
+    printFailed: '发送到打印机失败：{{detail}}',
   },
   role: { organizer: '组织者', technician: '技术员' },
   cli: {
@@ -173,7 +186,7 @@ export const zhCN = {
       '计划：schedule add|list|move|cancel|remove|due\n' +
       '课程：content keygen|publish|trust|sync|import|export|list|verify\n' +
       '终端：health | selftest | time status|set | equipment add|list|due|status|log|import|export | backup | restore | diagnostics\n' +
-      '交给县里：export bundle|signin-sheet|study-record | import bundle | evidence verify | terminals trust|list | api-token create|list|revoke\n' +
+      '交给县里：export bundle|signin-sheet|study-record | print signin-sheet|study-record|printers | import bundle | evidence verify | terminals trust|list | api-token create|list|revoke\n' +
       '所有命令都接受 --data 目录 和 --lang en；多数命令接受 --json',
     unknownCommand: '未知命令“{{command}}”。运行 station --help 查看用法',
     badOption: '参数有误：{{detail}}',
@@ -679,5 +692,14 @@ export const zhCN = {
     verifyBad: '{{bad}} 个文件未通过校验（共 {{count}} 个）。损坏的文件已隔离，下次同步会重新下载',
     verifyLine: '{{status}}  {{path}}',
     status: { verified: '已校验', downloading: '下载中', missing: '缺失', corrupt: '已损坏' },
+  },
+  printing: {
+    jobTitle: { sheet: '签到表 {{title}}', record: '学习记录 {{year}}年{{month}}月' },
+    sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
+    noPrinters: '还没有添加打印机',
+    listHeader: '打印机',
+    default: '默认',
+    paused: '已暂停',
+    rejecting: '不接收任务',
   },
 } as const;

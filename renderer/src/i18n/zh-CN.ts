@@ -568,6 +568,24 @@ export const zhCN = {
       unreadable: '读不出U盘上的文件',
     },
   },
+  printing: {
+    title: '打印签到表和学习记录',
+    printer: '打印机：{{name}}',
+    choose: '选择打印机',
+    default: '（默认）',
+    paused: '（已暂停）',
+    noPrinter: '还没有连接打印机。请技术员接好打印机并在 CUPS 里添加。',
+    rescan: '重新查找',
+    sheets: '签到表',
+    records: '学习记录',
+    sessionLine: '{{month}}月{{day}}日 {{time}}  {{title}}',
+    monthLine: '{{year}}年{{month}}月',
+    noSessions: '还没有学习活动',
+    sheet: '打印签到表',
+    record: '打印学习记录',
+    printing: '正在{{what}}，请稍候……',
+    sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
+  },
 };
 
 export type Messages = typeof zhCN;

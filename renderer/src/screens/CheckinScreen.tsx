@@ -11,6 +11,7 @@ import { StationError } from '../../../common/result.js';
 import { useStation } from '../api/context.js';
 import { errorSentence } from '../components/ErrorBanner.js';
 import { LoadState } from '../components/LoadState.js';
+import { PrintPanel } from '../components/PrintPanel.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { focusInitial, isTextField } from '../nav/focus.js';
 import { ExtrasDialog } from './checkin/ExtrasDialog.js';
@@ -347,6 +348,7 @@ export function CheckinScreen({
         >
           {t('checkin.backToOrganizer')}
         </button>
+        <PrintPanel grant={grantRef.current} sessionId={view.id} />
       </main>
     );
   } else if (view) {

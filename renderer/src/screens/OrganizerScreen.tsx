@@ -8,6 +8,7 @@ import { ScreenHeader } from '../components/ScreenHeader.js';
 import { CalendarIcon, CheckinIcon, OrganizerIcon, ScheduleIcon } from '../components/Icons.js';
 import { ExportPanel } from '../components/ExportPanel.js';
 import { CourseUpdateBanner } from '../components/CourseUpdateBanner.js';
+import { PrintPanel } from '../components/PrintPanel.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { MakeupIcon, PlayIcon } from '../components/PlayerIcons.js';
 import { Tile } from '../components/Tile.js';
@@ -159,6 +160,7 @@ export function OrganizerScreen({
           </section>
         ) : null}
         {ready ? <ExportPanel grant={grant} /> : null}
+        {ready ? <PrintPanel grant={grant} /> : null}
       </main>
     </div>
   );

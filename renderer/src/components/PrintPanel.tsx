@@ -1,0 +1,217 @@
+import '../styles/printing.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  PrintableSessionView,
+  PrinterListView,
+  PrintJobView,
+} from '../../../common/contract-printing.js';
+import { useStation } from '../api/context.js';
+import { useStationQuery } from '../screens/useStationQuery.js';
+import { errorSentence } from './ErrorBanner.js';
+
+type Status =
+  | { state: 'idle' }
+  | { state: 'printing'; what: string }
+  | { state: 'sent'; job: PrintJobView }
+  | { state: 'failed'; message: string };
+
+/** The months an organizer prints a record for: this one and the one before. */
+function recentMonths(now = new Date()): string[] {
+  const y = now.getFullYear();
+  const m = now.getMonth() + 1;
+  const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return [`${y}-${String(m).padStart(2, '0')}`, prev];
+}
+
+/** The printer a job goes to unless the organizer picks another: the default, else the first. */
+function initialPrinter(list: PrinterListView | null): string | null {
+  if (!list || list.printers.length === 0) return null;
+  return list.defaultPrinter ?? list.printers[0]!.name;
+}
+
+/**
+ * Printing the sign-in sheet (签到表) of a recent session and the month's study record (学习记录)
+ * on the village's printer, through the station's CUPS. With several printers the organizer picks
+ * one (the default is preselected); with one there is nothing to pick. Every control is a button:
+ * arrows move, Enter prints, Esc leaves the page. The buttons sit in one column at the left so
+ * Up and Down walk printers → sheets → records instead of jumping to the header's far corner.
+ */
+export function PrintPanel({
+  grant,
+  sessionId,
+}: {
+  grant: string;
+  /**
+   * Only this session's sign-in sheet (the check-in screen's end), no monthly records, and
+   * nothing at all when CUPS has no printer.
+   */
+  sessionId?: number;
+}) {
+  const { t } = useTranslation();
+  const { api } = useStation();
+  const [printers, reloadPrinters] = useStationQuery(
+    () => api.listPrinters({ grant }),
+    `printers:${grant}`,
+  );
+  const [sessions] = useStationQuery(
+    () => api.listPrintableSessions({ grant, limit: sessionId ? 50 : 4 }),
+    `print-sessions:${grant}:${sessionId ?? ''}`,
+  );
+  const shownSessions =
+    sessions.status !== 'ready'
+      ? []
+      : sessionId
+        ? sessions.value.filter((s) => s.id === sessionId)
+        : sessions.value;
+  const [picked, setPicked] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+
+  const list = printers.status === 'ready' ? printers.value : null;
+  const printer =
+    picked && list?.printers.some((p) => p.name === picked) ? picked : initialPrinter(list);
+  const busy = status.state === 'printing';
+  // The name people know a printer by: what the technician called it, else the queue's name.
+  const shownName = (name: string) =>
+    list?.printers.find((p) => p.name === name)?.description ?? name;
+
+  const print = (what: string, send: (printer: string) => Promise<PrintJobView>) => {
+    if (busy || !printer) return; // one job at a time; a second Enter is not a second copy
+    setStatus({ state: 'printing', what });
+    send(printer).then(
+      (job) => setStatus({ state: 'sent', job }),
+      (error: unknown) => setStatus({ state: 'failed', message: errorSentence(t, error) }),
+    );
+  };
+
+  const sessionLabel = (s: PrintableSessionView) =>
+    t('printing.sessionLine', {
+      month: Number(s.startedAt.slice(5, 7)),
+      day: Number(s.startedAt.slice(8, 10)),
+      time: s.startedAt.slice(11, 16),
+      title: s.title,
+    });
+  const monthLabel = (month: string) =>
+    t('printing.monthLine', { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) });
+
+  // Under a check-in's summary the panel only appears where there is a printer to use: most
+  // terminals have none, and the end of a session is no place for a note to the technician.
+  if (sessionId && !list?.printers.length) return null;
+
+  return (
+    <section className="panel print-panel" data-testid="print-panel" aria-busy={busy}>
+      <h2 className="panel__title">{t(sessionId ? 'printing.sheet' : 'printing.title')}</h2>
+      {printers.status === 'error' ? (
+        <p className="print-problem" data-testid="print-problem">
+          {errorSentence(t, printers.error)}{' '}
+          <button
+            type="button"
+            className="button"
+            data-testid="print-rescan"
+            onClick={reloadPrinters}
+          >
+            {t('printing.rescan')}
+          </button>
+        </p>
+      ) : null}
+      {list && list.printers.length === 0 ? (
+        <p className="empty-state print-none" data-testid="print-problem">
+          {t('printing.noPrinter')}{' '}
+          <button
+            type="button"
+            className="button"
+            data-testid="print-rescan"
+            onClick={reloadPrinters}
+          >
+            {t('printing.rescan')}
+          </button>
+        </p>
+      ) : null}
+      {list && list.printers.length === 1 ? (
+        <p className="print-printer" data-testid="print-printer">
+          {t('printing.printer', { name: list.printers[0]!.description ?? list.printers[0]!.name })}
+        </p>
+      ) : null}
+      {list && list.printers.length > 1 ? (
+        <>
+          <h3 className="print-rows__title">{t('printing.choose')}</h3>
+          <div className="print-choice" role="radiogroup" aria-label={t('printing.choose')}>
+            {list.printers.map((p) => (
+              <button
+                key={p.name}
+                type="button"
+                role="radio"
+                aria-checked={p.name === printer}
+                className={`button print-choice__printer${p.name === printer ? ' is-chosen' : ''}`}
+                data-testid={`printer-${p.name}`}
+                onClick={() => setPicked(p.name)}
+              >
+                {p.name === printer ? '✓ ' : ''}
+                {p.description ?? p.name}
+                {p.isDefault ? ` ${t('printing.default')}` : ''}
+                {!p.enabled ? ` ${t('printing.paused')}` : ''}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : null}
+      {printer ? (
+        <div className="print-rows">
+          {sessionId ? null : <h3 className="print-rows__title">{t('printing.sheets')}</h3>}
+          {sessions.status === 'ready' && shownSessions.length === 0 ? (
+            <p className="empty-state">{t('printing.noSessions')}</p>
+          ) : null}
+          {shownSessions.map((s) => (
+            <div key={s.id} className="print-row">
+              <button
+                type="button"
+                className="button"
+                data-testid={`print-sheet-${s.id}`}
+                onClick={() =>
+                  print(t('printing.sheet'), (p) =>
+                    api.printSigninSheet({ grant, sessionId: s.id, printer: p }),
+                  )
+                }
+              >
+                {t('printing.sheet')}
+              </button>
+              <span className="print-row__label">{sessionLabel(s)}</span>
+            </div>
+          ))}
+          {sessionId ? null : <h3 className="print-rows__title">{t('printing.records')}</h3>}
+          {(sessionId ? [] : recentMonths()).map((month) => (
+            <div key={month} className="print-row">
+              <button
+                type="button"
+                className="button"
+                data-testid={`print-record-${month}`}
+                onClick={() =>
+                  print(t('printing.record'), (p) =>
+                    api.printStudyRecord({ grant, month, printer: p }),
+                  )
+                }
+              >
+                {t('printing.record')}
+              </button>
+              <span className="print-row__label">{monthLabel(month)}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {status.state !== 'idle' ? (
+        <p
+          className={`print-status print-status--${status.state}`}
+          role="status"
+          data-testid="print-status"
+          data-state={status.state}
+        >
+          {status.state === 'printing'
+            ? t('printing.printing', { what: status.what })
+            : status.state === 'sent'
+              ? `✓ ${t('printing.sent', { printer: shownName(status.job.printer), job: status.job.job })}`
+              : status.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

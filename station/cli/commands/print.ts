@@ -1,0 +1,73 @@
+import { systemClock } from '../../clock.js';
+import { listPrinters } from '../../printing/cups.js';
+import { printSigninSheet, printStudyRecord } from '../../printing/print-documents.js';
+import { parseCommand, UsageError, type CommandContext } from '../context.js';
+import { withStationDb } from './export.js';
+
+/**
+ * `station print signin-sheet SESSION [--printer NAME]`,
+ * `station print study-record --month YYYY-MM [--printer NAME]` and
+ * `station print printers [--json]`: the same CUPS path as the kiosk's print buttons.
+ */
+export async function printCommand(ctx: CommandContext): Promise<number> {
+  const [what, ...rest] = ctx.args;
+  if (what === 'printers') return printersCommand({ ...ctx, args: rest });
+  if (what === 'signin-sheet') return signinSheetCommand({ ...ctx, args: rest });
+  if (what === 'study-record') return studyRecordCommand({ ...ctx, args: rest });
+  throw new UsageError('cli.unknownCommand', { command: `print ${what ?? ''}`.trim() });
+}
+
+async function printersCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values } = parseCommand(args, {});
+  const list = await listPrinters(io.env);
+  if (values.json) {
+    io.stdout(JSON.stringify(list));
+    return 0;
+  }
+  if (list.printers.length === 0) {
+    io.stdout(t('printing.noPrinters'));
+    return 0;
+  }
+  for (const p of list.printers) {
+    const notes = [
+      p.isDefault ? t('printing.default') : '',
+      p.enabled ? '' : t('printing.paused'),
+      p.accepting ? '' : t('printing.rejecting'),
+      p.reason ?? '',
+    ].filter(Boolean);
+    const name = p.description ? `${p.name}\t${p.description}` : p.name;
+    io.stdout(notes.length ? `${name}\t(${notes.join(', ')})` : name);
+  }
+  return 0;
+}
+
+async function signinSheetCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(args, { printer: { type: 'string' } }, 1);
+  const idText = positionals[0];
+  if (!idText) throw new UsageError('cli.missingArg', { name: 'SESSION' });
+  if (!/^\d+$/.test(idText)) throw new UsageError('cli.badOption', { detail: `SESSION ${idText}` });
+  return withStationDb(values.data, io.env, async (db) => {
+    const job = await printSigninSheet(db, Number(idText), t, systemClock.now(), {
+      printer: values.printer,
+      env: io.env,
+    });
+    io.stdout(values.json ? JSON.stringify(job) : t('printing.sent', { ...job }));
+    return 0;
+  });
+}
+
+async function studyRecordCommand({ args, io, t }: CommandContext): Promise<number> {
+  const { values } = parseCommand(args, {
+    month: { type: 'string' },
+    printer: { type: 'string' },
+  });
+  if (!values.month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
+  return withStationDb(values.data, io.env, async (db) => {
+    const job = await printStudyRecord(db, values.month!, t, systemClock.now(), {
+      printer: values.printer,
+      env: io.env,
+    });
+    io.stdout(values.json ? JSON.stringify(job) : t('printing.sent', { ...job }));
+    return 0;
+  });
+}

@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { station } from '../helpers/station-process.js';
+import { startCupsd, type TestCupsd } from '../helpers/cupsd.js';
+import {
+  launchChromium,
+  moveFocusTo,
+  openKiosk,
+  press,
+  screenshot,
+  startStation,
+  stopAllStations,
+  waitForFocus,
+  type RunningStation,
+} from './harness.js';
+
+// The kiosk prints through the station's CUPS path to a private cupsd (test/helpers/cupsd.ts)
+// whose queues write what a printer would receive into files.
+let browser: Browser;
+let page: Page;
+let target: RunningStation;
+let cups: TestCupsd;
+let office: string;
+let hall: string;
+let sessionId: string;
+
+beforeAll(async () => {
+  cups = await startCupsd();
+  office = cups.addQueue('Office', { default: true, description: '村委会打印机' });
+  hall = cups.addQueue('Hall', { description: '党员活动室打印机' });
+  process.env.CUPS_SERVER = cups.server; // the station service inherits it
+  target = await startStation();
+  const run = (...args: string[]) => station([...args, '--data', target.dataDir]);
+  sessionId = run(
+    'session',
+    'start',
+    '--kind',
+    'theme-day',
+    '--title',
+    '主题党日：学习二十大精神',
+    '--at',
+    '2026-11-14T09:00:00+08:00',
+  ).stdout.trim();
+  run('checkin', sessionId, '张国庆', '--at', '2026-11-14T08:55:00+08:00');
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await openKiosk(page, target);
+  await page.getByTestId('tile-organizer').click();
+  // Out of the way: content scrolling under a resting pointer would move the focus (air mouse).
+  await page.mouse.move(0, 0);
+  await page.getByTestId('pin-screen').waitFor();
+  await page.keyboard.type('1234');
+  await press(page, 'Enter');
+  await page.getByTestId('print-panel').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopAllStations();
+  await cups?.stop();
+  delete process.env.CUPS_SERVER;
+});
+
+describe('printing from the organizer page', () => {
+  it('prints a session’s sign-in sheet to the default printer with the remote alone', async () => {
+    // The default printer is chosen before anyone touches the picker.
+    expect(await page.getByTestId('printer-Office').getAttribute('aria-checked')).toBe('true');
+    await moveFocusTo(page, `print-sheet-${sessionId}`, 80);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    const message = await page.getByTestId('print-status').innerText();
+    expect(message).toMatch(/^✓ 已发送到打印机 村委会打印机（任务号 \d+）$/);
+    const pdf = await cups.waitForOutput(office);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
+    expect(fs.existsSync(hall)).toBe(false);
+    await page.getByTestId('print-status').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print.png'); // docs/screenshots/print.png is a copy of this one
+  }, 60_000);
+
+  it('prints the month’s study record on the printer picked with the arrows', async () => {
+    await moveFocusTo(page, 'printer-Hall', 40);
+    await press(page, 'Enter');
+    expect(await page.getByTestId('printer-Hall').getAttribute('aria-checked')).toBe('true');
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    await moveFocusTo(page, `print-record-${month}`, 40);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toMatch(
+      /已发送到打印机 党员活动室打印机/,
+    );
+    expect((await cups.waitForOutput(hall)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('a paused printer: a clear sentence, nothing sent', async () => {
+    cups.admin('cupsdisable', ['-r', '缺纸', 'Hall']);
+    const before = fs.statSync(hall).size;
+    await moveFocusTo(page, `print-sheet-${sessionId}`, 40);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="failed"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toContain(
+      '打印机“党员活动室打印机”已暂停（缺纸），没有发送',
+    );
+    expect(await page.getByTestId('print-status').innerText()).toContain('cupsenable Hall');
+    expect(fs.statSync(hall).size).toBe(before);
+    await screenshot(page, 'print-paused.png');
+  }, 60_000);
+});
+
+describe('printing at the end of a check-in', () => {
+  it('offers the just-ended session’s sign-in sheet', async () => {
+    cups.admin('cupsenable', ['Hall']);
+    await moveFocusTo(page, 'tile-checkin', 60);
+    await press(page, 'Enter');
+    // The session set up above is still running: continue it, then end it.
+    await waitForFocus(page, 'checkin-continue');
+    await press(page, 'Enter');
+    await page.locator('[data-testid="checkin-screen"][data-phase="run"]').waitFor();
+    await moveFocusTo(page, 'checkin-end', 60);
+    await press(page, 'Enter');
+    await page.getByTestId('pin-confirm').waitFor();
+    for (const d of '1234') await page.keyboard.press(d);
+    await waitForFocus(page, 'key-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('checkin-ended').waitFor();
+    const button = page.locator('[data-testid^="print-sheet-"]');
+    await button.waitFor();
+    expect(await button.count()).toBe(1); // this session only, no monthly records
+    expect(await button.getAttribute('data-testid')).toBe(`print-sheet-${sessionId}`);
+    await moveFocusTo(page, `print-sheet-${sessionId}`);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toMatch(/已发送到打印机/);
+    await screenshot(page, 'print-checkin-ended.png');
+  }, 90_000);
+});
+
+describe('no printer yet', () => {
+  it('says so on the organizer page, and finds one added meanwhile with 重新查找', async () => {
+    cups.admin('lpadmin', ['-x', 'Office']);
+    cups.admin('lpadmin', ['-x', 'Hall']);
+    await moveFocusTo(page, 'checkin-done');
+    await press(page, 'Enter');
+    await page.getByTestId('organizer-screen').waitFor();
+    await page.getByTestId('print-problem').waitFor();
+    expect(await page.getByTestId('print-problem').innerText()).toContain('还没有连接打印机');
+    expect(await page.locator('[data-testid^="print-sheet-"]').count()).toBe(0);
+    await page.getByTestId('print-problem').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print-none.png');
+
+    cups.addQueue('Office', { description: '村委会打印机' });
+    await moveFocusTo(page, 'print-rescan', 80);
+    await press(page, 'Enter');
+    await page.getByTestId('print-printer').waitFor();
+    expect(await page.getByTestId('print-printer').innerText()).toBe('打印机：村委会打印机');
+    await page.locator(`[data-testid="print-sheet-${sessionId}"]`).waitFor();
+  }, 60_000);
+});
