@@ -13,6 +13,7 @@ import {
   stopAllStations,
   waitForFocus,
   type RunningStation,
+  unlockFromHome,
 } from './harness.js';
 
 // The kiosk prints through the station's CUPS path to a private cupsd (test/helpers/cupsd.ts)
@@ -46,12 +47,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await openKiosk(page, target);
-  await page.getByTestId('tile-organizer').click();
-  // Out of the way: content scrolling under a resting pointer would move the focus (air mouse).
-  await page.mouse.move(0, 0);
-  await page.getByTestId('pin-screen').waitFor();
-  await page.keyboard.type('1234');
-  await press(page, 'Enter');
+  await unlockFromHome(page, 'organizer');
   await page.getByTestId('print-panel').waitFor();
 }, 60_000);
 
