@@ -98,25 +98,20 @@ export function PrintPanel({
   // terminals have none, and the end of a session is no place for a note to the technician.
   if (sessionId && !list?.printers.length) return null;
 
+  // Either trouble with CUPS or no printer yet: one sentence and a way to look again.
+  const problem =
+    printers.status === 'error'
+      ? { text: errorSentence(t, printers.error), className: 'print-problem' }
+      : list && list.printers.length === 0
+        ? { text: t('printing.noPrinter'), className: 'empty-state print-none' }
+        : null;
+
   return (
     <section className="panel print-panel" data-testid="print-panel" aria-busy={busy}>
       <h2 className="panel__title">{t(sessionId ? 'printing.sheet' : 'printing.title')}</h2>
-      {printers.status === 'error' ? (
-        <p className="print-problem" data-testid="print-problem">
-          {errorSentence(t, printers.error)}{' '}
-          <button
-            type="button"
-            className="button"
-            data-testid="print-rescan"
-            onClick={reloadPrinters}
-          >
-            {t('printing.rescan')}
-          </button>
-        </p>
-      ) : null}
-      {list && list.printers.length === 0 ? (
-        <p className="empty-state print-none" data-testid="print-problem">
-          {t('printing.noPrinter')}{' '}
+      {problem ? (
+        <p className={problem.className} data-testid="print-problem">
+          {problem.text}{' '}
           <button
             type="button"
             className="button"
