@@ -395,18 +395,23 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-/** Fetches a small document (the manifest, its signature) whole, refusing one that runs long. */
+/**
+ * Fetches a small document (the manifest, its signature) whole, refusing one that runs long.
+ * `onResponse` sees the response's headers as they arrive (the sync learns the time from `Date`).
+ */
 export async function fetchSmall(
   url: URL,
   maxBytes: number,
   stallMs: number,
   signal?: AbortSignal,
+  onResponse?: (res: http.IncomingMessage) => void,
 ): Promise<Buffer> {
   const res = await httpGet(url, { 'accept-encoding': 'identity' }, stallMs, signal);
   if (res.statusCode !== 200) {
     res.resume();
     throw new Error(`HTTP ${res.statusCode ?? 0}`);
   }
+  onResponse?.(res);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res) {
