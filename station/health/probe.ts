@@ -1,4 +1,10 @@
-import si from 'systeminformation';
+/**
+ * systeminformation is loaded on the first reading: it takes ~0.1 s to load, and short commands
+ * that only import this module's neighbours (a course sync marking its success) never read a
+ * sensor.
+ */
+let loaded: Promise<typeof import('systeminformation')> | null = null;
+const sys = () => (loaded ??= import('systeminformation'));
 
 /**
  * The part of `systeminformation` the health snapshot reads. Injected so tests can hand in a
@@ -23,18 +29,18 @@ export interface SystemProbe {
 }
 
 export const systemProbe: SystemProbe = {
-  currentLoad: () => si.currentLoad(),
-  mem: () => si.mem(),
-  fsSize: () => si.fsSize(),
-  cpuTemperature: () => si.cpuTemperature(),
-  uptime: () => Promise.resolve(Number(si.time().uptime)),
-  graphics: () => si.graphics(),
-  audio: () => si.audio(),
+  currentLoad: async () => (await sys()).currentLoad(),
+  mem: async () => (await sys()).mem(),
+  fsSize: async () => (await sys()).fsSize(),
+  cpuTemperature: async () => (await sys()).cpuTemperature(),
+  uptime: async () => Number((await sys()).time().uptime),
+  graphics: async () => (await sys()).graphics(),
+  audio: async () => (await sys()).audio(),
   networkInterfaces: async () => {
-    const list = await si.networkInterfaces();
+    const list = await (await sys()).networkInterfaces();
     return Array.isArray(list) ? list : [list];
   },
-  osInfo: () => si.osInfo(),
+  osInfo: async () => (await sys()).osInfo(),
 };
 
 export class ProbeTimeout extends Error {
