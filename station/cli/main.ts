@@ -2,66 +2,88 @@ import type { Language } from '../../common/contract.js';
 import { StationFailure, describeFailure } from '../errors.js';
 import { parseLanguage, translator } from '../i18n/index.js';
 import { UsageError, type CliIo, type CommandContext } from './context.js';
-import { configCommand } from './commands/config.js';
-import { backupCommand, restoreCommand } from './commands/backup.js';
-import { contentCommand } from './commands/content.js';
-import { dbCommand } from './commands/db.js';
-import { diagnosticsCommand } from './commands/diagnostics.js';
-import { equipmentCommand } from './commands/equipment.js';
-import { initCommand } from './commands/init.js';
-import { membersCommand } from './commands/members.js';
-import { pinCommand } from './commands/pin.js';
-import { serveCommand } from './commands/serve.js';
-import { healthCommand, selftestCommand, timeCommand } from './commands/health.js';
-import { scheduleCommand } from './commands/schedule.js';
-import { evidenceCommand } from './commands/evidence.js';
-import { printCommand } from './commands/print.js';
-import {
-  apiTokenCommand,
-  exportCommand,
-  importCommand,
-  terminalsCommand,
-} from './commands/export.js';
-import {
-  attendanceCommand,
-  attendanceEventCommand,
-  hoursCommand,
-  reportCommand,
-  sessionCommand,
-} from './commands/attendance.js';
 
 type Command = (ctx: CommandContext) => Promise<number>;
 
+/**
+ * A command whose module is loaded when it runs: `station content sync` (timed against curl) and
+ * every other short command then compile only the modules they use, not the whole service
+ * (exceljs, the HTTP server, the scheduler, …). A new command adds one line, lazy or plain.
+ */
+function lazy<M>(load: () => Promise<M>, pick: (m: M) => Command): Command {
+  return async (ctx) => pick(await load())(ctx);
+}
+const attendance = () => import('./commands/attendance.js');
+const health = () => import('./commands/health.js');
+const exports = () => import('./commands/export.js');
+const backup = () => import('./commands/backup.js');
+
 /** Every `station` command, by its first word. Later issues add theirs here. */
 const COMMANDS: Record<string, Command> = {
-  init: initCommand,
-  serve: serveCommand,
-  db: dbCommand,
-  config: configCommand,
-  pin: pinCommand,
-  members: membersCommand,
-  session: sessionCommand,
-  checkin: attendanceEventCommand('checkin'),
-  checkout: attendanceEventCommand('checkout'),
-  absence: attendanceEventCommand('absence'),
-  attendance: attendanceCommand,
-  hours: hoursCommand,
-  report: reportCommand,
-  equipment: equipmentCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  diagnostics: diagnosticsCommand,
-  health: healthCommand,
-  selftest: selftestCommand,
-  time: timeCommand,
-  schedule: scheduleCommand,
-  evidence: evidenceCommand,
-  export: exportCommand,
-  import: importCommand,
-  terminals: terminalsCommand,
-  'api-token': apiTokenCommand,
-  content: contentCommand,
-  print: printCommand,
+  init: lazy(
+    () => import('./commands/init.js'),
+    (m) => m.initCommand,
+  ),
+  serve: lazy(
+    () => import('./commands/serve.js'),
+    (m) => m.serveCommand,
+  ),
+  db: lazy(
+    () => import('./commands/db.js'),
+    (m) => m.dbCommand,
+  ),
+  config: lazy(
+    () => import('./commands/config.js'),
+    (m) => m.configCommand,
+  ),
+  pin: lazy(
+    () => import('./commands/pin.js'),
+    (m) => m.pinCommand,
+  ),
+  members: lazy(
+    () => import('./commands/members.js'),
+    (m) => m.membersCommand,
+  ),
+  session: lazy(attendance, (m) => m.sessionCommand),
+  checkin: lazy(attendance, (m) => m.attendanceEventCommand('checkin')),
+  checkout: lazy(attendance, (m) => m.attendanceEventCommand('checkout')),
+  absence: lazy(attendance, (m) => m.attendanceEventCommand('absence')),
+  attendance: lazy(attendance, (m) => m.attendanceCommand),
+  hours: lazy(attendance, (m) => m.hoursCommand),
+  report: lazy(attendance, (m) => m.reportCommand),
+  equipment: lazy(
+    () => import('./commands/equipment.js'),
+    (m) => m.equipmentCommand,
+  ),
+  backup: lazy(backup, (m) => m.backupCommand),
+  restore: lazy(backup, (m) => m.restoreCommand),
+  diagnostics: lazy(
+    () => import('./commands/diagnostics.js'),
+    (m) => m.diagnosticsCommand,
+  ),
+  health: lazy(health, (m) => m.healthCommand),
+  selftest: lazy(health, (m) => m.selftestCommand),
+  time: lazy(health, (m) => m.timeCommand),
+  schedule: lazy(
+    () => import('./commands/schedule.js'),
+    (m) => m.scheduleCommand,
+  ),
+  evidence: lazy(
+    () => import('./commands/evidence.js'),
+    (m) => m.evidenceCommand,
+  ),
+  export: lazy(exports, (m) => m.exportCommand),
+  import: lazy(exports, (m) => m.importCommand),
+  terminals: lazy(exports, (m) => m.terminalsCommand),
+  'api-token': lazy(exports, (m) => m.apiTokenCommand),
+  content: lazy(
+    () => import('./commands/content.js'),
+    (m) => m.contentCommand,
+  ),
+  print: lazy(
+    () => import('./commands/print.js'),
+    (m) => m.printCommand,
+  ),
 };
 
 /** The language of messages: `--lang`, else STATION_LANG, else Chinese (never the OS locale). */

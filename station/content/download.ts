@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { IO_CHUNK, LongerThanClaimed, syncDir } from './files.js';
+import { HashWorker } from './hash-worker.js';
 import { rawGet, type RawResponse } from './raw-http.js';
 
 /**
@@ -197,8 +198,8 @@ async function hashExisting(file: string, bytes: number): Promise<crypto.Hash> {
   return hash;
 }
 
-async function finalize(t: DownloadTarget, hash: crypto.Hash, total: number): Promise<boolean> {
-  if (total !== t.size || hash.digest('hex') !== t.sha256) return false;
+async function finalize(t: DownloadTarget, sha256: string, total: number): Promise<boolean> {
+  if (total !== t.size || sha256 !== t.sha256) return false;
   fs.mkdirSync(path.dirname(t.objectFile), { recursive: true });
   fs.renameSync(t.partFile, t.objectFile);
   syncDir(path.dirname(t.objectFile));
@@ -226,7 +227,7 @@ export async function downloadOnce(
   }
   if (have === t.size) {
     // A previous run got every byte but stopped before the rename: check and finish it.
-    if (await finalize(t, await hashExisting(t.partFile, have), have)) {
+    if (await finalize(t, (await hashExisting(t.partFile, have)).digest('hex'), have)) {
       return { result: 'verified', fetchedBytes: 0 };
     }
     fs.rmSync(t.partFile, { force: true });
@@ -305,9 +306,9 @@ export async function downloadOnce(
   const etag = header('etag');
   o.onValidator((etag && !etag.startsWith('W/') ? etag : null) ?? header('last-modified') ?? null);
 
-  const hash = await hashExisting(t.partFile, start);
   let failure: unknown = null;
   let fetched = 0;
+  let sha256: string | null = null;
   if (raw) {
     if ((raw.contentLength ?? 0) > t.size - start) {
       raw.close();
@@ -315,24 +316,34 @@ export async function downloadOnce(
       return { result: 'corrupt', reason: 'body longer than the manifest says', fetchedBytes: 0 };
     }
     const fd = fs.openSync(t.partFile, start === 0 ? 'w' : 'r+');
+    const hasher = new HashWorker();
     try {
       fs.ftruncateSync(fd, start);
+      // The worker hashes the bytes already on disk first (its messages are handled in order)
+      // while the body starts to arrive.
+      const prefix = hasher.file(t.partFile, start);
+      prefix.catch(() => {}); // awaited below, after the body
       const r = await raw.drain({
         fd,
         position: start,
-        hash,
+        hasher,
         bandwidth: o.bandwidth,
         onBytes: o.onBytes,
       });
       failure = r.error;
       fetched = r.bytes;
       fs.fsyncSync(fd);
+      await prefix;
+      if (!failure) sha256 = await hasher.digest();
     } catch (err) {
       failure ??= err;
     } finally {
       fs.closeSync(fd);
+      raw.close();
+      await hasher.close();
     }
   } else {
+    const hash = await hashExisting(t.partFile, start);
     let onDisk = start;
     const meter = new Meter(hash, t.size - start, o.bandwidth, (n) => {
       onDisk += n;
@@ -354,6 +365,7 @@ export async function downloadOnce(
       fs.closeSync(fd);
     }
     fetched = meter.bytes;
+    if (!failure) sha256 = hash.digest('hex');
   }
   if (failure instanceof LongerThanClaimed) {
     fs.rmSync(t.partFile, { force: true });
@@ -367,7 +379,9 @@ export async function downloadOnce(
       fetchedBytes: fetched,
     };
   }
-  if (await finalize(t, hash, total)) return { result: 'verified', fetchedBytes: fetched };
+  if (sha256 !== null && (await finalize(t, sha256, total))) {
+    return { result: 'verified', fetchedBytes: fetched };
+  }
   fs.rmSync(t.partFile, { force: true });
   return {
     result: 'corrupt',
@@ -381,18 +395,23 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-/** Fetches a small document (the manifest, its signature) whole, refusing one that runs long. */
+/**
+ * Fetches a small document (the manifest, its signature) whole, refusing one that runs long.
+ * `onResponse` sees the response's headers as they arrive (the sync learns the time from `Date`).
+ */
 export async function fetchSmall(
   url: URL,
   maxBytes: number,
   stallMs: number,
   signal?: AbortSignal,
+  onResponse?: (res: http.IncomingMessage) => void,
 ): Promise<Buffer> {
   const res = await httpGet(url, { 'accept-encoding': 'identity' }, stallMs, signal);
   if (res.statusCode !== 200) {
     res.resume();
     throw new Error(`HTTP ${res.statusCode ?? 0}`);
   }
+  onResponse?.(res);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res) {

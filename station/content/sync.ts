@@ -7,10 +7,12 @@ import type { Db } from '../db/open.js';
 import { describeFailure, StationFailure } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { readSettings } from '../settings/store.js';
+import type { MonotonicReading } from '../domain/clock-trust.js';
+import { learnFromHttpDate, readMonotonic } from '../time/trusted-time.js';
 import { checkManifest, MAX_MANIFEST_BYTES, type CheckedManifest } from './check-manifest.js';
 import { downloadOnce, fetchSmall, type DownloadOutcome } from './download.js';
 import { copyHashed } from './files.js';
-import { trustedKeys } from './keys.js';
+import { trustedKeys, verifyBytes } from './keys.js';
 import { ProgressReporter } from './progress.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from './publish.js';
 import {
@@ -31,7 +33,8 @@ import {
 /** Where a published folder comes from: a web server (sync) or a mounted USB stick (import). */
 interface ContentSource {
   label: string;
-  readManifest(): Promise<{ bytes: Buffer; signature: Buffer }>;
+  /** The manifest and its signature; from a web server also its `Date` header, as received. */
+  readManifest(): Promise<{ bytes: Buffer; signature: Buffer; serverDate?: ServerDate }>;
   fetch(
     file: { path: string; sha256: string; size: number },
     ctx: { db: Db; dirs: CacheDirs; clock: Clock; onBytes(n: number): void },
@@ -56,6 +59,12 @@ export interface SyncOptions {
   signal?: AbortSignal;
   /** One line per event for the technician (already translated by the caller's logger). */
   log?: (event: string, params: Record<string, string | number>) => void;
+}
+
+/** A response's `Date` header and the monotonic clock when the response arrived. */
+interface ServerDate {
+  header: string | undefined;
+  reading: MonotonicReading;
 }
 
 function segmentsEncoded(rel: string): string {
@@ -85,9 +94,16 @@ export function httpSource(
       for (let attempt = 1; attempt <= attempts; attempt++) {
         if (attempt > 1) await sleep(Math.min(backoffMs * 2 ** (attempt - 2), 60_000));
         try {
-          const bytes = await fetchSmall(urlOf(MANIFEST_FILE), MAX_MANIFEST_BYTES, stallMs());
+          let serverDate: ServerDate | undefined;
+          const bytes = await fetchSmall(
+            urlOf(MANIFEST_FILE),
+            MAX_MANIFEST_BYTES,
+            stallMs(),
+            undefined,
+            (res) => (serverDate = { header: res.headers.date, reading: readMonotonic() }),
+          );
           const signature = await fetchSmall(urlOf(SIGNATURE_FILE), 1024, stallMs());
-          return { bytes, signature };
+          return { bytes, signature, serverDate };
         } catch (err) {
           detail = err instanceof Error ? err.message : String(err);
         }
@@ -198,6 +214,20 @@ function missingFiles(db: Db, dirs: CacheDirs, m: Manifest) {
   });
 }
 
+/**
+ * The content server is one of the county's time sources (the health issue's trusted time): its
+ * `Date` header is learned when the manifest it serves is signed by a trusted key, so a wrong URL
+ * or a stranger's server never sets the station's time; `learnFromHttpDate` itself refuses a date
+ * before 2020, and a date that disagrees with the station's clock makes new records untrusted
+ * rather than moving the clock. Even a manifest refused later (expired, an older version) comes
+ * from the county, so its server's time still counts.
+ */
+function learnTimeFromServer(db: Db, bytes: Buffer, signature: Buffer, date: ServerDate): void {
+  if (!date.header) return;
+  if (!trustedKeys(db).some((k) => verifyBytes(bytes, signature, k.key))) return;
+  learnFromHttpDate(db, date.header, date.reading);
+}
+
 const LOCK_FILE = 'sync.lock';
 
 /** One sync or import at a time per cache: a lock file naming the process that holds it. */
@@ -251,7 +281,8 @@ async function runSync(
   try {
     let checked: CheckedManifest;
     try {
-      const { bytes, signature } = await source.readManifest();
+      const { bytes, signature, serverDate } = await source.readManifest();
+      if (serverDate) learnTimeFromServer(db, bytes, signature, serverDate);
       const last = acceptedManifest(db);
       checked = checkManifest(
         bytes,

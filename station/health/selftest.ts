@@ -13,6 +13,9 @@ import { CONTENT_DIR } from '../paths.js';
 import { getSetting } from '../settings/store.js';
 import { systemProbe, withDeadline, type SystemProbe } from './probe.js';
 import { CACHE_DIR, reachHubOverHttp } from './snapshot.js';
+import { manifestFiles } from '../../common/manifest.js';
+import { acceptedManifest, activeManifest } from '../content/store.js';
+import { verifyCache } from '../content/verify.js';
 
 export interface StoredStep {
   id: SelfTestStepId;
@@ -166,16 +169,16 @@ async function sha256(file: string): Promise<string> {
 }
 
 /**
- * Hashes every course file and compares with the fingerprints of the last check. Without a
- * verified catalogue from the county the first check can only say "unknown"; a file whose bytes
- * changed since (a failing SD card, a half-copied file) fails.
+ * Hashes every file outside the verified cache (the course folder) and compares with the
+ * fingerprints of the last check: without a catalogue from the county that is all a check can
+ * say. Returns the files that changed and how many were compared.
  */
-async function contentStep(db: Db, dataDir: string, now: Date): Promise<StoredStep> {
-  const files = [
-    ...listFiles(path.join(dataDir, CONTENT_DIR)),
-    ...listFiles(path.join(dataDir, CACHE_DIR)),
-  ];
-  if (files.length === 0) return step('content', 'unknown', 'contentNone', {}, { files: 0 });
+async function fingerprintStep(
+  db: Db,
+  dataDir: string,
+  files: string[],
+  now: Date,
+): Promise<{ changed: string[]; compared: number }> {
   const known = new Map(
     (
       db.prepare('SELECT path, sha256 FROM content_fingerprints').all() as {
@@ -205,27 +208,65 @@ async function contentStep(db: Db, dataDir: string, now: Date): Promise<StoredSt
   db.transaction(() => {
     for (const [rel, size, digest] of fresh) save.run(rel, size, digest, now.toISOString());
   })();
+  return { changed, compared };
+}
+
+/**
+ * Course verification. The verified cache is checked the way `station content verify` checks
+ * it (verifyCache: every file of the served and the accepted manifest re-hashed against the
+ * county's signed SHA-256; a corrupt file is quarantined, stops being served and is fetched again
+ * at the next sync). A corrupt file, or a served file gone missing, fails the step and is named;
+ * a file of a newer manifest still downloading is not a fault. Files in the course folder outside
+ * the cache keep the fingerprint comparison with the last check.
+ */
+async function contentStep(db: Db, dataDir: string, now: Date): Promise<StoredStep> {
+  const active = activeManifest(db);
+  const served = new Set(active ? manifestFiles(active.manifest).map((f) => f.path) : []);
+  const cached = acceptedManifest(db) ? (await verifyCache(db, () => now)).files : [];
+  const bad = cached.filter(
+    (f) => f.status === 'corrupt' || (f.status === 'missing' && served.has(f.path)),
+  );
+  const verified = cached.filter((f) => f.status === 'verified').length;
+  const loose = listFiles(path.join(dataDir, CONTENT_DIR));
+  const { changed, compared } = await fingerprintStep(db, dataDir, loose, now);
+  const files = verified + loose.length;
+  const detail = { files, verified, corrupt: bad.length, changed: changed.length };
+  if (bad.length > 0) {
+    return step(
+      'content',
+      'fail',
+      'contentCorrupt',
+      {
+        count: bad.length,
+        paths: bad
+          .slice(0, 5)
+          .map((f) => f.path)
+          .join(', '),
+      },
+      detail,
+    );
+  }
   if (changed.length > 0) {
     return step(
       'content',
       'fail',
       'contentChanged',
       { changed: changed.length, paths: changed.slice(0, 5).join(', ') },
-      { files: files.length, changed: changed.length },
+      detail,
     );
   }
-  if (compared === files.length) {
-    return step('content', 'pass', 'contentOk', { files: files.length }, { files: files.length });
+  if (files === 0) return step('content', 'unknown', 'contentNone', {}, detail);
+  if (compared === loose.length) {
+    return verified > 0 && loose.length === 0
+      ? step('content', 'pass', 'contentVerified', { files }, detail)
+      : step('content', 'pass', 'contentOk', { files }, detail);
   }
   return step(
     'content',
     'unknown',
     'contentUnverified',
-    { files: files.length },
-    {
-      files: files.length,
-      new: files.length - compared,
-    },
+    { files: loose.length },
+    { ...detail, new: loose.length - compared },
   );
 }
 

@@ -600,6 +600,9 @@ export const en: Messages = {
           'Hashed {{files}} course files; there is no verified catalogue from the county yet, so their content cannot be confirmed',
         contentChanged: '{{changed}} course files differ from the last check: {{paths}}',
         contentOk: '{{files}} course files are the same as at the last check',
+        contentVerified: "{{files}} course files match the county's signed catalogue",
+        contentCorrupt:
+          '{{count}} course files failed verification (quarantined, no longer played, fetched again at the next sync): {{paths}}',
       },
       advice: {
         screen:

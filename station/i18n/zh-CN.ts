@@ -539,6 +539,9 @@ export const zhCN = {
           '已计算 {{files}} 个课件文件的校验值；还没有县里下发的校验清单，无法确认内容是否正确',
         contentChanged: '{{changed}} 个课件文件与上次校验时不同：{{paths}}',
         contentOk: '{{files}} 个课件文件与上次校验时一致',
+        contentVerified: '{{files}} 个课件文件与县里签名的清单一致',
+        contentCorrupt:
+          '{{count}} 个课件文件校验失败（已隔离，不再播放，下次同步时重新下载）：{{paths}}',
       },
       advice: {
         screen:
