@@ -39,6 +39,11 @@ interface ContentSource {
     file: { path: string; sha256: string; size: number },
     ctx: { db: Db; dirs: CacheDirs; clock: Clock; onBytes(n: number): void },
   ): Promise<DownloadOutcome>;
+  /**
+   * Whether trying a file again may help. A network may deliver good bytes on the next try; a
+   * folder on a USB stick gives the same bytes every time, so a wrong hash there is final.
+   */
+  retries(outcome: DownloadOutcome): boolean;
 }
 
 export interface SyncReport {
@@ -113,6 +118,7 @@ export function httpSource(
         detail,
       });
     },
+    retries: () => true,
     async fetch(file, { db, dirs, clock, onBytes }) {
       const row = objectRow(db, file.sha256);
       return downloadOnce(
@@ -159,6 +165,7 @@ export function dirSource(dir: string): ContentSource {
         signature: read(SIGNATURE_FILE, 1024),
       });
     },
+    retries: (outcome) => outcome.result !== 'corrupt',
     async fetch(file, { dirs, onBytes }) {
       const src = path.join(root, ...file.path.split('/'));
       try {
@@ -352,6 +359,7 @@ async function runSync(
           done = true;
         } else {
           reason = outcome.reason;
+          if (!source.retries(outcome)) break;
           log('retry', { path: file.path, attempt, reason });
         }
       }

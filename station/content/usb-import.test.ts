@@ -7,13 +7,13 @@ import { GrantBook } from '../auth/grants.js';
 import { systemClock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { initDataDir } from '../init.js';
-import { writeSetting } from '../settings/store.js';
 import { createUsbHandlers } from '../api/handlers-usb.js';
 import { listVerifiedCourses } from './courses.js';
 import { generateKeyPair, readPrivateKey, trustKey } from './keys.js';
 import { readProgress } from './progress.js';
 import { publish } from './publish.js';
 import { acceptedManifest, activeManifest, cacheDirs } from './store.js';
+import { importFromDir } from './sync.js';
 import { findPublishedFolders } from './usb-import.js';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -182,7 +182,6 @@ describe('finding published folders on sticks', () => {
     const bytes = fs.readFileSync(path.join(dir, video));
     bytes[1234] = bytes[1234]! ^ 0xff; // same size: only hashing can tell
     fs.writeFileSync(path.join(dir, video), bytes);
-    writeSetting(db, 'content.retryBackoffMs', 10, new Date()); // a stick's bytes do not mend by waiting
     expect(handlers.findUsbCourses({ grant }).folders[0]?.verdict).toBe('newer');
     await handlers.importUsbCourses({ grant, dir });
     const progress = await waitForImport();
@@ -194,6 +193,25 @@ describe('finding published folders on sticks', () => {
     );
     // The stick is still offered (to finish the accepted version) once it is put right.
     expect(handlers.findUsbCourses({ grant }).folders[0]?.verdict).toBe('resume');
+  });
+
+  it('does not try a wrong file on a stick again: its bytes would be the same', async () => {
+    const dir = path.join(mountRoot, 'KINGSTON', '课程');
+    await publishTo(dir, 3);
+    const video = fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .find((f) => f.endsWith('.mp4'))!;
+    const bytes = fs.readFileSync(path.join(dir, video));
+    bytes[99] = bytes[99]! ^ 0xff;
+    fs.writeFileSync(path.join(dir, video), bytes);
+    // With the default backoff a retry would wait seconds; the report must come without one.
+    const events: string[] = [];
+    const report = await importFromDir(db, systemClock, dir, {
+      log: (event) => events.push(event),
+    });
+    expect(report.status).toBe('incomplete');
+    expect(report.failed.map((f) => f.path)).toEqual([video.split(path.sep).join('/')]);
+    expect(events).not.toContain('retry');
   });
 
   it('refuses at once while another sync holds the cache, and changes nothing', async () => {
