@@ -15,6 +15,14 @@ export const SYSTEM_PACKAGES = [
     why: 'integration tests inspect station.db with the sqlite3 command-line tool',
     present: () => commandExists('sqlite3'),
   },
+  // The export tests open the CSV and XLSX exports in LibreOffice Calc (soffice --convert-to), as a
+  // county clerk would; the no-GUI build is all a headless conversion needs.
+  {
+    pkg: 'libreoffice-calc-nogui',
+    why: 'export tests convert the CSV and XLSX exports with soffice --headless',
+    present: () => commandExists('soffice'),
+    withoutRecommends: true,
+  },
   // The printing tests start their own cupsd and print through lp; the daemon and the clients are
   // all they need (no filters or drivers), so these go in without their recommended packages.
   {
