@@ -37,8 +37,12 @@ describe('planSystemPackages', () => {
 });
 
 describe('WITHOUT_RECOMMENDS', () => {
-  it('keeps CUPS lean (no filters, drivers or avahi) and Chromium whole', () => {
-    expect([...WITHOUT_RECOMMENDS].sort()).toEqual(['cups-client', 'cups-daemon']);
+  it('keeps CUPS and LibreOffice lean (no filters, drivers, avahi or Java) and Chromium whole', () => {
+    expect([...WITHOUT_RECOMMENDS].sort()).toEqual([
+      'cups-client',
+      'cups-daemon',
+      'libreoffice-calc-nogui',
+    ]);
   });
 });
 
