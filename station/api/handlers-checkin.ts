@@ -2,8 +2,7 @@ import type { CheckinMember, CheckinSessionView } from '../../common/contract-ch
 import { checkPin } from '../auth/pins.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
-import { readSettings } from '../settings/store.js';
-import { findMemberByCard } from '../members/repository.js';
+import { getSetting, readSettings } from '../settings/store.js';
 import { RosterSearch } from '../members/roster-search.js';
 import type { MemberRef } from '../attendance/member-lookup.js';
 import {
@@ -13,13 +12,10 @@ import {
   getSession,
   recordExcused,
   startSession,
+  type SessionRow,
 } from '../attendance/sessions.js';
-import {
-  lateAfter,
-  runningSessionId,
-  sessionCounts,
-  sessionView,
-} from '../attendance/checkin-view.js';
+import { lateAfter, runningSessionId, sessionView } from '../attendance/checkin-view.js';
+import { SessionCounter } from '../attendance/session-counts.js';
 import { addPhoto, readPhoto, saveMinutes } from '../attendance/session-extras.js';
 import type { HandlerContext, Handlers } from './handlers.js';
 import { createRosterHandlers } from './handlers-roster.js';
@@ -59,9 +55,14 @@ interface MemberLookupRow {
 export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, CheckinMethods> {
   const { db, clock, grants } = ctx;
   const roster = new RosterSearch(db);
+  // Prepared once: a check-in is the kiosk's hot path (issue 4 wants it within 2× a bare insert).
   const memberById = db.prepare(
     'SELECT id, name, state, role, role_title AS roleTitle FROM members WHERE id = ?',
   );
+  const memberByCard = db.prepare(
+    'SELECT id, name, state, role, role_title AS roleTitle FROM members WHERE card_code = ?',
+  );
+  const counter = new SessionCounter(db);
 
   const organizer = (grant: string) => grants.require(grant, 'organizer');
 
@@ -98,7 +99,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
 
   /** "15:42" in the station's zone: what the people in the room read on the wall clock. */
   const wallTime = (iso: string) => {
-    const p = zonedParts(new Date(iso), readSettings(db).timeZone);
+    const p = zonedParts(new Date(iso), getSetting(db, 'timeZone'));
     return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
   };
 
@@ -106,7 +107,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
    * The two refusals a room sees most, worded for the screen (a time of day, not an ISO stamp).
    * checkIn() checks the same again inside its transaction; these only choose the sentence.
    */
-  const refuseOnScreen = (sessionId: number, member: MemberLookupRow) => {
+  const refuseOnScreen = (sessionId: number, member: MemberLookupRow): SessionRow => {
     const session = getSession(db, sessionId);
     if (session.endedAt) {
       throw new StationFailure('CONFLICT', 'checkinSessionEnded', {
@@ -121,6 +122,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
         time: wallTime(prior.at),
       });
     }
+    return session;
   };
 
   const asRef = (m: MemberLookupRow): MemberRef => ({
@@ -152,18 +154,19 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
       organizer(grant);
       let member: MemberLookupRow;
       if (code !== undefined) {
-        const byCard = findMemberByCard(db, code);
+        const byCard = memberByCard.get(code) as MemberLookupRow | undefined;
         if (!byCard) throw new StationFailure('NOT_FOUND', 'cardNotFound', { code });
-        member = { ...byCard };
+        member = byCard;
       } else {
         member = memberOf(memberId!);
       }
-      refuseOnScreen(sessionId, member);
+      const session = refuseOnScreen(sessionId, member);
       const now = clock.now();
       // Committed (synchronous=FULL) inside checkIn before this returns: the ✓ follows the disk.
+      // The record and its evidence-chain link are one transaction, so one commit (one fsync).
       checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
-      const s = readSettings(db);
-      const lateFrom = lateAfter(getSession(db, sessionId), s['checkin.lateGraceMinutes']);
+      // A check-in does not touch the session row, so the one read for the refusals serves.
+      const lateFrom = lateAfter(session, getSetting(db, 'checkin.lateGraceMinutes'));
       return {
         member: {
           id: member.id,
@@ -171,9 +174,10 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
           role: member.role,
           roleTitle: member.roleTitle,
         },
-        at: isoWithOffset(now, s.timeZone),
+        at: isoWithOffset(now, getSetting(db, 'timeZone')),
         late: now > lateFrom,
-        counts: sessionCounts(db, sessionId, lateFrom, roster.current().size),
+        // Kept up to date from the records written since the last call, not re-aggregated.
+        counts: counter.counts(sessionId, lateFrom, roster.current().size),
       };
     },
 

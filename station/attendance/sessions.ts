@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { cachedStatement } from '../db/statements.js';
 import { chainRecord } from '../evidence/chain.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
@@ -24,7 +25,7 @@ const SESSION_COLUMNS =
   'id, kind, title, started_at AS startedAt, ended_at AS endedAt FROM study_sessions';
 
 export function getSession(db: Db, id: number): SessionRow {
-  const row = db.prepare(`SELECT ${SESSION_COLUMNS} WHERE id = ?`).get(id) as
+  const row = cachedStatement(db, `SELECT ${SESSION_COLUMNS} WHERE id = ?`).get(id) as
     SessionRow | undefined;
   if (!row) throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id });
   return row;
@@ -68,12 +69,11 @@ interface RecordRow {
 }
 
 function recordsOf(db: Db, sessionId: number, memberId: number): RecordRow[] {
-  return db
-    .prepare(
-      `SELECT id, kind, at FROM attendance_records
-       WHERE session_id = ? AND member_id = ? ORDER BY id`,
-    )
-    .all(sessionId, memberId) as RecordRow[];
+  return cachedStatement(
+    db,
+    `SELECT id, kind, at FROM attendance_records
+     WHERE session_id = ? AND member_id = ? ORDER BY id`,
+  ).all(sessionId, memberId) as RecordRow[];
 }
 
 function append(
@@ -91,25 +91,24 @@ function append(
   },
   now: Date,
 ): number {
-  const info = db
-    .prepare(
-      `INSERT INTO attendance_records (session_id, member_id, kind, at, reason, corrects_id,
-         field, credit_override, recorded_by, recorded_at, time_quality)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      r.sessionId,
-      r.memberId,
-      r.kind,
-      r.at ? r.at.toISOString() : null,
-      r.reason ?? null,
-      r.correctsId ?? null,
-      r.field ?? null,
-      r.creditOverride ?? null,
-      r.by,
-      now.toISOString(),
-      timeQuality(db, now),
-    );
+  const info = cachedStatement(
+    db,
+    `INSERT INTO attendance_records (session_id, member_id, kind, at, reason, corrects_id,
+       field, credit_override, recorded_by, recorded_at, time_quality)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.sessionId,
+    r.memberId,
+    r.kind,
+    r.at ? r.at.toISOString() : null,
+    r.reason ?? null,
+    r.correctsId ?? null,
+    r.field ?? null,
+    r.creditOverride ?? null,
+    r.by,
+    now.toISOString(),
+    timeQuality(db, now),
+  );
   const id = Number(info.lastInsertRowid);
   chainRecord(db, 'attendance_records', id); // tamper evidence, in the caller's transaction
   return id;
