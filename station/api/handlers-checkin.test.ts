@@ -54,15 +54,23 @@ function walCommits(): number {
   return commits;
 }
 
+/** The check-in handlers answer synchronously (the ✓ follows the commit, nothing is awaited). */
+function answer<T>(value: T | Promise<T>): T {
+  if (value instanceof Promise) throw new Error('expected a synchronous answer');
+  return value;
+}
+
 const count = (table: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('a check-in through the kiosk API', () => {
   it('is one commit: the record, its chain link and the clock mark go to disk together', () => {
-    const s = handlers.startCheckinSession({ grant, kind: 'collective', title: '集中学习' });
+    const s = answer(
+      handlers.startCheckinSession({ grant, kind: 'collective', title: '集中学习' }),
+    );
     const before = walCommits();
     const zhang = findMember(db, '张国庆');
-    const done = handlers.checkinMember({ grant, sessionId: s.id, memberId: zhang.id });
+    const done = answer(handlers.checkinMember({ grant, sessionId: s.id, memberId: zhang.id }));
     expect(done.member.name).toBe('张国庆');
     expect(walCommits()).toBe(before + 1);
     expect(verifyChain(db)).toMatchObject({ ok: true, records: 1 });
@@ -74,10 +82,12 @@ describe('a check-in through the kiosk API', () => {
   });
 
   it('leaves no attendance row when its chain link cannot be written, and counts stay right', () => {
-    const s = handlers.startCheckinSession({ grant, kind: 'collective', title: '集中学习' });
+    const s = answer(
+      handlers.startCheckinSession({ grant, kind: 'collective', title: '集中学习' }),
+    );
     const zhang = findMember(db, '张国庆');
     const li = findMember(db, '李秀英');
-    const first = handlers.checkinMember({ grant, sessionId: s.id, memberId: li.id });
+    const first = answer(handlers.checkinMember({ grant, sessionId: s.id, memberId: li.id }));
     expect(first.counts.present).toBe(1);
     const highWater = db.prepare('SELECT high_water_at FROM clock_state').pluck().get();
 
@@ -94,14 +104,16 @@ describe('a check-in through the kiosk API', () => {
     // Once the fault clears the same member checks in (the refused attempt left nothing to
     // collide with) and the counts, kept between calls, never saw the rolled-back record.
     db.exec('DROP TRIGGER refuse_link');
-    const again = handlers.checkinMember({ grant, sessionId: s.id, memberId: zhang.id });
+    const again = answer(handlers.checkinMember({ grant, sessionId: s.id, memberId: zhang.id }));
     expect(again.counts).toMatchObject({ present: 2 });
     expect(count('attendance_records')).toBe(2);
     expect(verifyChain(db)).toMatchObject({ ok: true, records: 2 });
   });
 
   it('still refuses before writing: an ended session, an unknown card, a member who left', () => {
-    const s = handlers.startCheckinSession({ grant, kind: 'collective', title: '集中学习' });
+    const s = answer(
+      handlers.startCheckinSession({ grant, kind: 'collective', title: '集中学习' }),
+    );
     const zhang = findMember(db, '张国庆');
     expect(() => handlers.checkinMember({ grant, sessionId: s.id, code: 'NO-SUCH-CARD' })).toThrow(
       expect.objectContaining({ key: 'cardNotFound' }),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { cachedStatement } from '../db/statements.js';
+import { cachedStatement, cachedTransaction } from '../db/statements.js';
 import { chainRecord } from '../evidence/chain.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
@@ -127,30 +127,42 @@ export function checkIn(
   by: string,
   now: Date,
 ): number {
-  return db.transaction(() => {
-    const s = getSession(db, sessionId);
-    if (s.endedAt) {
-      throw new StationFailure('CONFLICT', 'sessionEnded', {
-        title: s.title,
-        at: local(db, s.endedAt),
-      });
-    }
-    if (member.state !== 'active') {
-      throw new StationFailure('CONFLICT', 'memberInactive', {
-        name: member.name,
-        state: member.state,
-      });
-    }
-    const existing = recordsOf(db, sessionId, member.id);
-    const prior = existing.find((r) => r.kind === 'check-in');
-    if (prior) {
-      throw new StationFailure('CONFLICT', 'alreadyCheckedIn', {
-        name: member.name,
-        at: local(db, prior.at),
-      });
-    }
-    return append(db, { sessionId, memberId: member.id, kind: 'check-in', at, by }, now);
-  })();
+  // IMMEDIATE: the refusal checks read under the write lock, so a check-in written by another
+  // process in between (the CLI beside the kiosk) waits its turn instead of failing the commit.
+  return cachedTransaction(db, checkInNow).immediate(db, sessionId, member, at, by, now);
+}
+
+/** The check-in's transaction body: every input an argument, so one wrapper serves all calls. */
+function checkInNow(
+  db: Db,
+  sessionId: number,
+  member: MemberRef,
+  at: Date,
+  by: string,
+  now: Date,
+): number {
+  const s = getSession(db, sessionId);
+  if (s.endedAt) {
+    throw new StationFailure('CONFLICT', 'sessionEnded', {
+      title: s.title,
+      at: local(db, s.endedAt),
+    });
+  }
+  if (member.state !== 'active') {
+    throw new StationFailure('CONFLICT', 'memberInactive', {
+      name: member.name,
+      state: member.state,
+    });
+  }
+  const existing = recordsOf(db, sessionId, member.id);
+  const prior = existing.find((r) => r.kind === 'check-in');
+  if (prior) {
+    throw new StationFailure('CONFLICT', 'alreadyCheckedIn', {
+      name: member.name,
+      at: local(db, prior.at),
+    });
+  }
+  return append(db, { sessionId, memberId: member.id, kind: 'check-in', at, by }, now);
 }
 
 export function checkOut(

@@ -27,3 +27,25 @@ export function cachedStatement(db: Db, sql: string): Statement {
   }
   return statement;
 }
+
+type Body = (...args: never[]) => unknown;
+const transactionsByConnection = new WeakMap<Db, Map<Body, Database.Transaction<Body>>>();
+
+/**
+ * `db.transaction(body)` made once per connection and body, not on every call (better-sqlite3
+ * builds four wrapper functions each time). `body` must take everything it needs as arguments
+ * (a module-level function), since one wrapper serves every caller.
+ */
+export function cachedTransaction<F extends Body>(db: Db, body: F): Database.Transaction<F> {
+  let transactions = transactionsByConnection.get(db);
+  if (!transactions) {
+    transactions = new Map();
+    transactionsByConnection.set(db, transactions);
+  }
+  let transaction = transactions.get(body);
+  if (!transaction) {
+    transaction = db.transaction(body);
+    transactions.set(body, transaction);
+  }
+  return transaction as Database.Transaction<F>;
+}
