@@ -1,4 +1,8 @@
-import type { CheckinMember, CheckinSessionView } from '../../common/contract-checkin.js';
+import type {
+  CheckinMember,
+  CheckinResult,
+  CheckinSessionView,
+} from '../../common/contract-checkin.js';
 import { checkPin } from '../auth/pins.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
@@ -132,6 +136,49 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
     role: m.role,
   });
 
+  /**
+   * A check-in from lookup to answer in one transaction: the member and session reads, the
+   * refusals, the record with its evidence-chain link (checkIn, a savepoint in here) and the
+   * counts. One commit, so one fsync; and the reads share it, where each read on its own opens
+   * and closes a read transaction on the WAL index (system calls that cost more than the read).
+   * The answer is built before COMMIT but only returned once COMMIT succeeded (synchronous=FULL):
+   * the ✓ follows the disk. IMMEDIATE: the checks read under the write lock.
+   */
+  const checkinNow = db.transaction(
+    (
+      sessionId: number,
+      memberId: number | undefined,
+      code: string | undefined,
+      rosterSize: number,
+    ): CheckinResult => {
+      let member: MemberLookupRow;
+      if (code !== undefined) {
+        const byCard = memberByCard.get(code) as MemberLookupRow | undefined;
+        if (!byCard) throw new StationFailure('NOT_FOUND', 'cardNotFound', { code });
+        member = byCard;
+      } else {
+        member = memberOf(memberId!);
+      }
+      const session = refuseOnScreen(sessionId, member);
+      const now = clock.now();
+      checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
+      // A check-in does not touch the session row, so the one read for the refusals serves.
+      const lateFrom = lateAfter(session, getSetting(db, 'checkin.lateGraceMinutes'));
+      return {
+        member: {
+          id: member.id,
+          name: member.name,
+          role: member.role,
+          roleTitle: member.roleTitle,
+        },
+        at: isoWithOffset(now, getSetting(db, 'timeZone')),
+        late: now > lateFrom,
+        // Kept up to date from the records written since the last call, not re-aggregated.
+        counts: counter.counts(sessionId, lateFrom, rosterSize),
+      };
+    },
+  );
+
   return {
     ...createRosterHandlers(ctx, roster),
 
@@ -152,33 +199,10 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
 
     checkinMember: ({ grant, sessionId, memberId, code }) => {
       organizer(grant);
-      let member: MemberLookupRow;
-      if (code !== undefined) {
-        const byCard = memberByCard.get(code) as MemberLookupRow | undefined;
-        if (!byCard) throw new StationFailure('NOT_FOUND', 'cardNotFound', { code });
-        member = byCard;
-      } else {
-        member = memberOf(memberId!);
-      }
-      const session = refuseOnScreen(sessionId, member);
-      const now = clock.now();
-      // Committed (synchronous=FULL) inside checkIn before this returns: the ✓ follows the disk.
-      // The record and its evidence-chain link are one transaction, so one commit (one fsync).
-      checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
-      // A check-in does not touch the session row, so the one read for the refusals serves.
-      const lateFrom = lateAfter(session, getSetting(db, 'checkin.lateGraceMinutes'));
-      return {
-        member: {
-          id: member.id,
-          name: member.name,
-          role: member.role,
-          roleTitle: member.roleTitle,
-        },
-        at: isoWithOffset(now, getSetting(db, 'timeZone')),
-        late: now > lateFrom,
-        // Kept up to date from the records written since the last call, not re-aggregated.
-        counts: counter.counts(sessionId, lateFrom, roster.current().size),
-      };
+      // Before the transaction: a changed roster rebuilds the search index here, not while the
+      // write lock is held.
+      const rosterSize = roster.current().size;
+      return checkinNow.immediate(sessionId, memberId, code, rosterSize);
     },
 
     searchMembers: ({ grant, query, limit }) => {
