@@ -1,9 +1,12 @@
-import type { CheckinMember, CheckinSessionView } from '../../common/contract-checkin.js';
+import type {
+  CheckinMember,
+  CheckinResult,
+  CheckinSessionView,
+} from '../../common/contract-checkin.js';
 import { checkPin } from '../auth/pins.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
-import { readSettings } from '../settings/store.js';
-import { findMemberByCard } from '../members/repository.js';
+import { getSetting, readSettings } from '../settings/store.js';
 import { RosterSearch } from '../members/roster-search.js';
 import type { MemberRef } from '../attendance/member-lookup.js';
 import {
@@ -13,13 +16,10 @@ import {
   getSession,
   recordExcused,
   startSession,
+  type SessionRow,
 } from '../attendance/sessions.js';
-import {
-  lateAfter,
-  runningSessionId,
-  sessionCounts,
-  sessionView,
-} from '../attendance/checkin-view.js';
+import { lateAfter, runningSessionId, sessionView } from '../attendance/checkin-view.js';
+import { SessionCounter } from '../attendance/session-counts.js';
 import { addPhoto, readPhoto, saveMinutes } from '../attendance/session-extras.js';
 import type { HandlerContext, Handlers } from './handlers.js';
 import { createRosterHandlers } from './handlers-roster.js';
@@ -59,9 +59,14 @@ interface MemberLookupRow {
 export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, CheckinMethods> {
   const { db, clock, grants } = ctx;
   const roster = new RosterSearch(db);
+  // Prepared once: a check-in is the kiosk's hot path (issue 4 wants it within 2× a bare insert).
   const memberById = db.prepare(
     'SELECT id, name, state, role, role_title AS roleTitle FROM members WHERE id = ?',
   );
+  const memberByCard = db.prepare(
+    'SELECT id, name, state, role, role_title AS roleTitle FROM members WHERE card_code = ?',
+  );
+  const counter = new SessionCounter(db);
 
   const organizer = (grant: string) => grants.require(grant, 'organizer');
 
@@ -98,7 +103,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
 
   /** "15:42" in the station's zone: what the people in the room read on the wall clock. */
   const wallTime = (iso: string) => {
-    const p = zonedParts(new Date(iso), readSettings(db).timeZone);
+    const p = zonedParts(new Date(iso), getSetting(db, 'timeZone'));
     return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
   };
 
@@ -106,7 +111,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
    * The two refusals a room sees most, worded for the screen (a time of day, not an ISO stamp).
    * checkIn() checks the same again inside its transaction; these only choose the sentence.
    */
-  const refuseOnScreen = (sessionId: number, member: MemberLookupRow) => {
+  const refuseOnScreen = (sessionId: number, member: MemberLookupRow): SessionRow => {
     const session = getSession(db, sessionId);
     if (session.endedAt) {
       throw new StationFailure('CONFLICT', 'checkinSessionEnded', {
@@ -121,6 +126,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
         time: wallTime(prior.at),
       });
     }
+    return session;
   };
 
   const asRef = (m: MemberLookupRow): MemberRef => ({
@@ -129,6 +135,49 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
     state: m.state,
     role: m.role,
   });
+
+  /**
+   * A check-in from lookup to answer in one transaction: the member and session reads, the
+   * refusals, the record with its evidence-chain link (checkIn, a savepoint in here) and the
+   * counts. One commit, so one fsync; and the reads share it, where each read on its own opens
+   * and closes a read transaction on the WAL index (system calls that cost more than the read).
+   * The answer is built before COMMIT but only returned once COMMIT succeeded (synchronous=FULL):
+   * the ✓ follows the disk. IMMEDIATE: the checks read under the write lock.
+   */
+  const checkinNow = db.transaction(
+    (
+      sessionId: number,
+      memberId: number | undefined,
+      code: string | undefined,
+      rosterSize: number,
+    ): CheckinResult => {
+      let member: MemberLookupRow;
+      if (code !== undefined) {
+        const byCard = memberByCard.get(code) as MemberLookupRow | undefined;
+        if (!byCard) throw new StationFailure('NOT_FOUND', 'cardNotFound', { code });
+        member = byCard;
+      } else {
+        member = memberOf(memberId!);
+      }
+      const session = refuseOnScreen(sessionId, member);
+      const now = clock.now();
+      checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
+      // A check-in does not touch the session row, so the one read for the refusals serves.
+      const lateFrom = lateAfter(session, getSetting(db, 'checkin.lateGraceMinutes'));
+      return {
+        member: {
+          id: member.id,
+          name: member.name,
+          role: member.role,
+          roleTitle: member.roleTitle,
+        },
+        at: isoWithOffset(now, getSetting(db, 'timeZone')),
+        late: now > lateFrom,
+        // Kept up to date from the records written since the last call, not re-aggregated.
+        counts: counter.counts(sessionId, lateFrom, rosterSize),
+      };
+    },
+  );
 
   return {
     ...createRosterHandlers(ctx, roster),
@@ -150,31 +199,10 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
 
     checkinMember: ({ grant, sessionId, memberId, code }) => {
       organizer(grant);
-      let member: MemberLookupRow;
-      if (code !== undefined) {
-        const byCard = findMemberByCard(db, code);
-        if (!byCard) throw new StationFailure('NOT_FOUND', 'cardNotFound', { code });
-        member = { ...byCard };
-      } else {
-        member = memberOf(memberId!);
-      }
-      refuseOnScreen(sessionId, member);
-      const now = clock.now();
-      // Committed (synchronous=FULL) inside checkIn before this returns: the ✓ follows the disk.
-      checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
-      const s = readSettings(db);
-      const lateFrom = lateAfter(getSession(db, sessionId), s['checkin.lateGraceMinutes']);
-      return {
-        member: {
-          id: member.id,
-          name: member.name,
-          role: member.role,
-          roleTitle: member.roleTitle,
-        },
-        at: isoWithOffset(now, s.timeZone),
-        late: now > lateFrom,
-        counts: sessionCounts(db, sessionId, lateFrom, roster.current().size),
-      };
+      // Before the transaction: a changed roster rebuilds the search index here, not while the
+      // write lock is held.
+      const rosterSize = roster.current().size;
+      return checkinNow.immediate(sessionId, memberId, code, rosterSize);
     },
 
     searchMembers: ({ grant, query, limit }) => {

@@ -72,7 +72,11 @@ export function sessionAttendees(
   });
 }
 
-/** Counts for the header, straight from SQL so a check-in answers without folding the log. */
+/**
+ * Counts for the header, aggregated in SQL over the whole session: what the session view shows.
+ * A check-in answers from SessionCounter (session-counts.ts) instead, which keeps the same numbers
+ * without re-reading the session; its tests hold it to this definition.
+ */
 export function sessionCounts(
   db: Db,
   sessionId: number,

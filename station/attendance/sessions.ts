@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { cachedStatement, cachedTransaction } from '../db/statements.js';
 import { chainRecord } from '../evidence/chain.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
@@ -24,7 +25,7 @@ const SESSION_COLUMNS =
   'id, kind, title, started_at AS startedAt, ended_at AS endedAt FROM study_sessions';
 
 export function getSession(db: Db, id: number): SessionRow {
-  const row = db.prepare(`SELECT ${SESSION_COLUMNS} WHERE id = ?`).get(id) as
+  const row = cachedStatement(db, `SELECT ${SESSION_COLUMNS} WHERE id = ?`).get(id) as
     SessionRow | undefined;
   if (!row) throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id });
   return row;
@@ -68,12 +69,11 @@ interface RecordRow {
 }
 
 function recordsOf(db: Db, sessionId: number, memberId: number): RecordRow[] {
-  return db
-    .prepare(
-      `SELECT id, kind, at FROM attendance_records
-       WHERE session_id = ? AND member_id = ? ORDER BY id`,
-    )
-    .all(sessionId, memberId) as RecordRow[];
+  return cachedStatement(
+    db,
+    `SELECT id, kind, at FROM attendance_records
+     WHERE session_id = ? AND member_id = ? ORDER BY id`,
+  ).all(sessionId, memberId) as RecordRow[];
 }
 
 function append(
@@ -91,25 +91,24 @@ function append(
   },
   now: Date,
 ): number {
-  const info = db
-    .prepare(
-      `INSERT INTO attendance_records (session_id, member_id, kind, at, reason, corrects_id,
-         field, credit_override, recorded_by, recorded_at, time_quality)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      r.sessionId,
-      r.memberId,
-      r.kind,
-      r.at ? r.at.toISOString() : null,
-      r.reason ?? null,
-      r.correctsId ?? null,
-      r.field ?? null,
-      r.creditOverride ?? null,
-      r.by,
-      now.toISOString(),
-      timeQuality(db, now),
-    );
+  const info = cachedStatement(
+    db,
+    `INSERT INTO attendance_records (session_id, member_id, kind, at, reason, corrects_id,
+       field, credit_override, recorded_by, recorded_at, time_quality)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.sessionId,
+    r.memberId,
+    r.kind,
+    r.at ? r.at.toISOString() : null,
+    r.reason ?? null,
+    r.correctsId ?? null,
+    r.field ?? null,
+    r.creditOverride ?? null,
+    r.by,
+    now.toISOString(),
+    timeQuality(db, now),
+  );
   const id = Number(info.lastInsertRowid);
   chainRecord(db, 'attendance_records', id); // tamper evidence, in the caller's transaction
   return id;
@@ -128,30 +127,42 @@ export function checkIn(
   by: string,
   now: Date,
 ): number {
-  return db.transaction(() => {
-    const s = getSession(db, sessionId);
-    if (s.endedAt) {
-      throw new StationFailure('CONFLICT', 'sessionEnded', {
-        title: s.title,
-        at: local(db, s.endedAt),
-      });
-    }
-    if (member.state !== 'active') {
-      throw new StationFailure('CONFLICT', 'memberInactive', {
-        name: member.name,
-        state: member.state,
-      });
-    }
-    const existing = recordsOf(db, sessionId, member.id);
-    const prior = existing.find((r) => r.kind === 'check-in');
-    if (prior) {
-      throw new StationFailure('CONFLICT', 'alreadyCheckedIn', {
-        name: member.name,
-        at: local(db, prior.at),
-      });
-    }
-    return append(db, { sessionId, memberId: member.id, kind: 'check-in', at, by }, now);
-  })();
+  // IMMEDIATE: the refusal checks read under the write lock, so a check-in written by another
+  // process in between (the CLI beside the kiosk) waits its turn instead of failing the commit.
+  return cachedTransaction(db, checkInNow).immediate(db, sessionId, member, at, by, now);
+}
+
+/** The check-in's transaction body: every input an argument, so one wrapper serves all calls. */
+function checkInNow(
+  db: Db,
+  sessionId: number,
+  member: MemberRef,
+  at: Date,
+  by: string,
+  now: Date,
+): number {
+  const s = getSession(db, sessionId);
+  if (s.endedAt) {
+    throw new StationFailure('CONFLICT', 'sessionEnded', {
+      title: s.title,
+      at: local(db, s.endedAt),
+    });
+  }
+  if (member.state !== 'active') {
+    throw new StationFailure('CONFLICT', 'memberInactive', {
+      name: member.name,
+      state: member.state,
+    });
+  }
+  const existing = recordsOf(db, sessionId, member.id);
+  const prior = existing.find((r) => r.kind === 'check-in');
+  if (prior) {
+    throw new StationFailure('CONFLICT', 'alreadyCheckedIn', {
+      name: member.name,
+      at: local(db, prior.at),
+    });
+  }
+  return append(db, { sessionId, memberId: member.id, kind: 'check-in', at, by }, now);
 }
 
 export function checkOut(

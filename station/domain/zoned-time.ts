@@ -36,12 +36,34 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** What `formatter` writes in en-US: "Thu, 11/26/2026, 19:04:08" (four-digit years only). */
+const FORMATTED = /^([A-Z][a-z]{2}), (\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The formatter's fields by name. `format` and a match is several times cheaper than
+ * `formatToParts` (which builds an object per field), and a check-in formats its time on every
+ * call; anything the pattern does not match (another ICU's spelling, a year outside 1000–9999)
+ * takes the parts.
+ */
+function formattedFields(instant: Date, timeZone: string): Record<string, string> {
+  const f = formatter(timeZone);
+  const m = FORMATTED.exec(f.format(instant));
+  if (m) {
+    return {
+      weekday: m[1]!,
+      month: m[2]!,
+      day: m[3]!,
+      year: m[4]!,
+      hour: m[5]!,
+      minute: m[6]!,
+      second: m[7]!,
+    };
+  }
+  return Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+}
+
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
+  const parts = formattedFields(instant, timeZone);
   const year = Number(parts.year);
   const month = Number(parts.month);
   const day = Number(parts.day);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import { cachedStatement } from '../db/statements.js';
 import {
   CHAINED_TABLES,
   canonicalForm,
@@ -14,14 +15,17 @@ export interface ChainHead {
 }
 
 export function chainHead(db: Db): ChainHead {
-  const row = db.prepare('SELECT seq, hash FROM evidence_chain ORDER BY seq DESC LIMIT 1').get() as
-    ChainHead | undefined;
+  const row = cachedStatement(
+    db,
+    'SELECT seq, hash FROM evidence_chain ORDER BY seq DESC LIMIT 1',
+  ).get() as ChainHead | undefined;
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
 function readRecord(db: Db, table: ChainedTable, id: number): Record<string, unknown> {
-  const row = db.prepare(`SELECT ${selectFields(table)} FROM ${table} WHERE id = ?`).get(id) as
-    Record<string, unknown> | undefined;
+  const row = cachedStatement(db, `SELECT ${selectFields(table)} FROM ${table} WHERE id = ?`).get(
+    id,
+  ) as Record<string, unknown> | undefined;
   if (!row) throw new Error(`${table} ${id} does not exist`);
   return row;
 }
@@ -35,7 +39,8 @@ export function chainRecord(db: Db, table: ChainedTable, id: number): ChainHead 
   const head = chainHead(db);
   const hash = chainHash(head.hash, canonicalForm(table, readRecord(db, table, id)));
   const seq = head.seq + 1;
-  db.prepare(
+  cachedStatement(
+    db,
     'INSERT INTO evidence_chain (seq, record_table, record_id, hash) VALUES (?, ?, ?, ?)',
   ).run(seq, table, id, hash);
   return { seq, hash };

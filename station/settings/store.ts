@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
+import { cachedStatement } from '../db/statements.js';
 import {
   SETTINGS,
   SETTING_KEYS,
@@ -16,37 +17,40 @@ import {
  */
 const parsedByKey = new Map<SettingKey, { raw: string; value: unknown }>();
 
+/** The value in force for `key` given its stored text (undefined: none stored). */
+function parseStored(key: SettingKey, raw: string | undefined): unknown {
+  const def = SETTINGS[key];
+  if (raw === undefined) return def.default;
+  const cached = parsedByKey.get(key);
+  if (cached?.raw === raw) return cached.value;
+  // A stored value that no longer fits its schema (hand edit, older version) falls back to the
+  // default rather than breaking start-up; `config get` shows what is in force.
+  const parsed = (def.schema as z.ZodType).safeParse(JSON.parse(raw));
+  const value = parsed.success ? parsed.data : def.default;
+  parsedByKey.set(key, { raw, value });
+  return value;
+}
+
 /** Reads every setting, falling back to its default where none is stored. */
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as {
+  const rows = cachedStatement(db, 'SELECT key, value FROM settings').all() as {
     key: string;
     value: string;
   }[];
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const out: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) {
-    const raw = stored.get(key);
-    const def = SETTINGS[key];
-    if (raw === undefined) {
-      out[key] = def.default;
-      continue;
-    }
-    const cached = parsedByKey.get(key);
-    if (cached?.raw === raw) {
-      out[key] = cached.value;
-      continue;
-    }
-    // A stored value that no longer fits its schema (hand edit, older version) falls back to the
-    // default rather than breaking start-up; `config get` shows what is in force.
-    const parsed = (def.schema as z.ZodType).safeParse(JSON.parse(raw));
-    out[key] = parsed.success ? parsed.data : def.default;
-    parsedByKey.set(key, { raw, value: out[key] });
-  }
+  for (const key of SETTING_KEYS) out[key] = parseStored(key, stored.get(key));
   return out as Settings;
 }
 
+/**
+ * One setting: a primary-key lookup of its text, not all of them (a check-in reads three).
+ * Still read on every call, so a change by any connection is seen at once.
+ */
 export function getSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
-  return readSettings(db)[key];
+  const row = cachedStatement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  return parseStored(key, row?.value) as SettingValue<K>;
 }
 
 /** Validates and stores one setting; throws the schema's ZodError when the value does not fit. */

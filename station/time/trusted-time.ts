@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Db } from '../db/open.js';
+import { cachedStatement } from '../db/statements.js';
 import {
   assessClock,
   type ClockAssessment,
@@ -62,7 +63,8 @@ interface StateRow {
 }
 
 function stateRow(db: Db): StateRow {
-  const row = db.prepare('SELECT * FROM clock_state WHERE id = 1').get() as StateRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM clock_state WHERE id = 1').get() as
+    StateRow | undefined;
   if (row) return row;
   db.prepare('INSERT OR IGNORE INTO clock_state (id) VALUES (1)').run();
   return stateRow(db);
@@ -144,10 +146,12 @@ export function timeQuality(
     getSetting(db, 'time.maxDriftMinutes') * 60_000,
   );
   if (!a.trusted) return 'untrusted';
-  db.prepare(
+  const at = now.toISOString();
+  cachedStatement(
+    db,
     `UPDATE clock_state SET high_water_at = ?
      WHERE id = 1 AND (high_water_at IS NULL OR high_water_at < ?)`,
-  ).run(now.toISOString(), now.toISOString());
+  ).run(at, at);
   stateRow(db);
   return 'trusted';
 }
