@@ -32,3 +32,21 @@ export async function withExistingStation<T>(
     db.close();
   }
 }
+
+/**
+ * Runs `fn` on the station in `--data` (else STATION_DATA_DIR, else the per-user default),
+ * creating or migrating it first as `station init` would, and closes it afterwards.
+ */
+export async function withStation<T>(
+  dataFlag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  fn: (db: Db, dataDir: string) => T | Promise<T>,
+): Promise<T> {
+  const dataDir = resolveDataDir(dataFlag, env);
+  const { db } = initDataDir({ dataDir, clock: systemClock });
+  try {
+    return await fn(db, dataDir);
+  } finally {
+    db.close();
+  }
+}

@@ -1,9 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { systemClock } from '../../clock.js';
-import { initDataDir } from '../../init.js';
 import type { Db } from '../../db/open.js';
-import { resolveDataDir } from '../../paths.js';
 import { StationFailure } from '../../errors.js';
 import { readSettings } from '../../settings/store.js';
 import { isoWithOffset, parseIsoWithOffset } from '../../domain/zoned-time.js';
@@ -23,6 +21,7 @@ import { complianceReport } from '../../attendance/compliance-report.js';
 import { complianceText } from './compliance-text.js';
 import { recordExternalHours } from '../../attendance/external-hours.js';
 import { parseRosterDate } from '../../members/import/dates.js';
+import { withStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
 import { attendanceExportCommand } from './export.js';
 import { EXPORT_FORMATS, isExportFormat } from '../../exports/attendance-export.js';
@@ -47,19 +46,6 @@ function sessionIdOf(text: string | undefined): number {
   return Number(text);
 }
 
-async function withDb<T>(
-  dataFlag: string | undefined,
-  env: NodeJS.ProcessEnv,
-  fn: (db: Db) => T | Promise<T>,
-): Promise<T> {
-  const { db } = initDataDir({ dataDir: resolveDataDir(dataFlag, env), clock: systemClock });
-  try {
-    return await fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** `station session start --kind KIND --title TEXT [--at ISO]` and `station session end ID [--at ISO]`. */
 export async function sessionCommand({ args, io }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(
@@ -68,7 +54,7 @@ export async function sessionCommand({ args, io }: CommandContext): Promise<numb
     2,
   );
   const [action, id] = positionals;
-  return withDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     const tz = readSettings(db).timeZone;
     const show = (s: ReturnType<typeof getSession>) => ({
       ...s,
@@ -117,7 +103,7 @@ export function attendanceEventCommand(kind: 'checkin' | 'checkout' | 'absence')
     const [sessionText, memberText] = positionals;
     const sessionId = sessionIdOf(sessionText);
     if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
-    return withDb(values.data, io.env, (db) => {
+    return withStation(values.data, io.env, (db) => {
       const member = findMember(db, memberText);
       const now = systemClock.now();
       let id: number;
@@ -168,7 +154,7 @@ export async function attendanceCommand(ctx: CommandContext): Promise<number> {
   if (credit !== undefined && !(credit >= 0 && credit <= 24)) {
     throw new UsageError('cli.badOption', { detail: `--hours ${values.hours}` });
   }
-  return withDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     const member = findMember(db, memberText);
     const ids = correctAttendance(
       db,
@@ -205,7 +191,7 @@ export async function reportCommand({ args, io, t }: CommandContext): Promise<nu
   if (!values.year || !/^\d{4}$/.test(values.year))
     throw new UsageError('cli.missingArg', { name: '--year YYYY' });
   const year = Number(values.year);
-  return withDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     if (kind === 'compliance' && (values.out || values.format)) {
       return exportComplianceTo(db, year, values, io, t);
     }
@@ -269,7 +255,7 @@ export async function hoursCommand({ args, io }: CommandContext): Promise<number
   if (!(hours > 0 && hours <= 24))
     throw new UsageError('cli.missingArg', { name: '--hours (0–24)' });
   if (!values.where?.trim()) throw new UsageError('cli.missingArg', { name: '--where' });
-  return withDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     const today = isoWithOffset(systemClock.now(), readSettings(db).timeZone).slice(0, 10);
     // The same date spellings the roster accepts (2026-06-01, 2026/6/1, 2026年6月1日), not in the future.
     const date = parseRosterDate(values.date ?? '', today);

@@ -1,25 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../clock.js';
-import type { Db } from '../../db/open.js';
-import { initDataDir } from '../../init.js';
-import { resolveDataDir } from '../../paths.js';
 import { listCourseStatus } from '../../content/courses.js';
 import { generateKeyPair, readPrivateKey, trustKey } from '../../content/keys.js';
 import { publish } from '../../content/publish.js';
 import { importFromDir, syncFromUrl, type SyncReport } from '../../content/sync.js';
 import { exportCache, verifyCache } from '../../content/verify.js';
 import { StationFailure } from '../../errors.js';
+import { withStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
-
-function withDb<T>(
-  dataFlag: string | undefined,
-  ctx: CommandContext,
-  fn: (db: Db) => Promise<T>,
-): Promise<T> {
-  const { db } = initDataDir({ dataDir: resolveDataDir(dataFlag, ctx.io.env), clock: systemClock });
-  return fn(db).finally(() => db.close());
-}
 
 function printSync(report: SyncReport, json: boolean, ctx: CommandContext): number {
   const { io, t } = ctx;
@@ -124,7 +113,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
       } catch {
         throw new StationFailure('NOT_FOUND', 'fileNotFound', { file });
       }
-      return withDb(values.data, ctx, async (db) => {
+      return withStation(values.data, ctx.io.env, async (db) => {
         const k = trustKey(db, pem, values.label ?? path.basename(file), systemClock.now(), file);
         if (values.json) io.stdout(JSON.stringify({ keyId: k.keyId, label: k.label }));
         else io.stdout(t('content.trustDone', { keyId: k.keyId, file }));
@@ -135,7 +124,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
       const { values } = parseCommand(rest, { from: { type: 'string' } });
       if (!values.from) throw new UsageError('cli.missingArg', { name: '--from URL' });
       const from = values.from;
-      return withDb(values.data, ctx, async (db) =>
+      return withStation(values.data, ctx.io.env, async (db) =>
         printSync(await syncFromUrl(db, systemClock, from), values.json, ctx),
       );
     }
@@ -143,7 +132,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
       const { values, positionals } = parseCommand(rest, {}, 1);
       const dir = positionals[0];
       if (!dir) throw new UsageError('cli.missingArg', { name: 'DIR' });
-      return withDb(values.data, ctx, async (db) =>
+      return withStation(values.data, ctx.io.env, async (db) =>
         printSync(await importFromDir(db, systemClock, dir), values.json, ctx),
       );
     }
@@ -151,7 +140,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
       const { values } = parseCommand(rest, { out: { type: 'string' } });
       if (!values.out) throw new UsageError('cli.missingArg', { name: '--out DIR' });
       const out = path.resolve(values.out);
-      return withDb(values.data, ctx, async (db) => {
+      return withStation(values.data, ctx.io.env, async (db) => {
         const r = await exportCache(db, out);
         if (values.json) io.stdout(JSON.stringify({ ...r, out }));
         else io.stdout(t('content.exportDone', { ...r, out }));
@@ -160,7 +149,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
     }
     case 'list': {
       const { values } = parseCommand(rest, {});
-      return withDb(values.data, ctx, async (db) => {
+      return withStation(values.data, ctx.io.env, async (db) => {
         const courses = listCourseStatus(db);
         if (values.json) io.stdout(JSON.stringify({ courses }));
         else if (courses.length === 0) io.stdout(t('content.listEmpty'));
@@ -180,7 +169,7 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
     }
     case 'verify': {
       const { values } = parseCommand(rest, {});
-      return withDb(values.data, ctx, async (db) => {
+      return withStation(values.data, ctx.io.env, async (db) => {
         const report = await verifyCache(db, () => systemClock.now());
         const bad = report.files.filter((f) => f.status !== 'verified');
         if (values.json) io.stdout(JSON.stringify(report));

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -29,6 +28,7 @@ import {
   writeEquipmentWorkbook,
 } from '../../equipment/sheet-io.js';
 import { parseEquipmentStatus, parseKind } from '../../equipment/sheet-columns.js';
+import { readInputFile } from '../input-file.js';
 import { withExistingStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
 import { formatTable } from './members.js';
@@ -237,25 +237,6 @@ async function dueAction({ io, t }: CommandContext, args: string[]): Promise<num
   return 0;
 }
 
-function readSheetFile(file: string): Buffer {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_SHEET_BYTES) {
-      throw new StationFailure('BAD_REQUEST', 'equipmentSheetTooLarge', {
-        size: Math.ceil(size / (1024 * 1024)),
-        max: MAX_SHEET_BYTES / (1024 * 1024),
-      });
-    }
-    return fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof StationFailure) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new StationFailure('NOT_FOUND', 'fileNotFound', { file });
-    const detail = code ?? (err instanceof Error ? err.message : String(err));
-    throw new StationFailure('BAD_REQUEST', 'fileUnreadable', { file, detail });
-  }
-}
-
 export function sheetProblemLine(p: SheetProblem, t: Translate): string {
   return t('equipment.problemLine', {
     row: p.row,
@@ -272,7 +253,7 @@ async function importAction({ io, t }: CommandContext, args: string[]): Promise<
   );
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingArg', { name: 'FILE' });
-  const bytes = readSheetFile(file);
+  const bytes = readInputFile(file, MAX_SHEET_BYTES, 'equipmentSheetTooLarge');
   const dryRun = values['dry-run'];
   const outcome = await withExistingStation(values.data, io.env, (db) =>
     importEquipmentSheet(db, bytes, { now: systemClock.now(), dryRun }),

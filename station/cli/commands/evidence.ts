@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import { verifyChain, type ChainProblem } from '../../evidence/verify.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
-import { withStationDb } from './export.js';
+import { withStation } from '../station-db.js';
 
 export function describeProblem(p: ChainProblem, t: Translate): string {
   switch (p.kind) {
@@ -27,7 +27,7 @@ export async function evidenceCommand({ args, io, t }: CommandContext): Promise<
       command: `evidence ${positionals[0] ?? ''}`.trim(),
     });
   }
-  return withStationDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     const result = verifyChain(db);
     if (values.json) io.stdout(JSON.stringify(result));
     else if (result.ok) {

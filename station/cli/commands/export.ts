@@ -14,30 +14,14 @@ import {
   verifyBundle,
 } from '../../evidence/bundle.js';
 import { systemClock } from '../../clock.js';
-import type { Db } from '../../db/open.js';
-import { initDataDir } from '../../init.js';
-import { resolveDataDir } from '../../paths.js';
 import { StationFailure } from '../../errors.js';
 import {
   EXPORT_FORMATS,
   exportAttendance,
   isExportFormat,
 } from '../../exports/attendance-export.js';
+import { withStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
-
-export async function withStationDb<T>(
-  dataFlag: string | undefined,
-  env: NodeJS.ProcessEnv,
-  fn: (db: Db, dataDir: string) => Promise<T> | T,
-): Promise<T> {
-  const dataDir = resolveDataDir(dataFlag, env);
-  const { db } = initDataDir({ dataDir, clock: systemClock });
-  try {
-    return await fn(db, dataDir);
-  } finally {
-    db.close();
-  }
-}
 
 /** `station attendance export --from DATE --to DATE --format csv|xlsx --out FILE [--json]`. */
 export async function attendanceExportCommand({ args, io, t }: CommandContext): Promise<number> {
@@ -62,7 +46,7 @@ export async function attendanceExportCommand({ args, io, t }: CommandContext): 
     });
   }
   const out = path.resolve(values.out!);
-  return withStationDb(values.data, io.env, async (db) => {
+  return withStation(values.data, io.env, async (db) => {
     const result = await exportAttendance(
       db,
       { from: values.from!, to: values.to!, format, out },
@@ -95,7 +79,7 @@ async function exportBundleCommand({ args, io, t }: CommandContext): Promise<num
   });
   if (!values.out) throw new UsageError('cli.missingArg', { name: '--out' });
   const out = path.resolve(values.out);
-  return withStationDb(values.data, io.env, async (db, dataDir) => {
+  return withStation(values.data, io.env, async (db, dataDir) => {
     const now = systemClock.now();
     const key = ensureTerminalKey(dataDir);
     const { bytes, summary } = buildBundle(db, key, nextExportSeq(db, values.all), now);
@@ -136,7 +120,7 @@ export async function importCommand({ args, io, t }: CommandContext): Promise<nu
     if (code === 'ENOENT') throw new StationFailure('NOT_FOUND', 'fileNotFound', { file });
     throw new StationFailure('STORAGE', 'fileUnreadable', { file, detail: code ?? String(err) });
   }
-  return withStationDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     const verifyOnly = values['verify-only'];
     const bundle = db.transaction(() => {
       const b = verifyBundle(db, bytes, file);
@@ -159,7 +143,7 @@ export async function terminalsCommand({ args, io, t }: CommandContext): Promise
   const { values, positionals } = parseCommand(args, { name: { type: 'string' } }, 2);
   const [action, fileArg] = positionals;
   if (action === 'list') {
-    return withStationDb(values.data, io.env, (db) => {
+    return withStation(values.data, io.env, (db) => {
       const rows = db
         .prepare(
           'SELECT fingerprint, name, added_at AS addedAt FROM trusted_terminals ORDER BY added_at',
@@ -177,7 +161,7 @@ export async function terminalsCommand({ args, io, t }: CommandContext): Promise
   const file = path.resolve(fileArg);
   if (!fs.existsSync(file)) throw new StationFailure('NOT_FOUND', 'fileNotFound', { file });
   const pem = fs.readFileSync(file, 'utf8');
-  return withStationDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     const name = values.name?.trim() || path.basename(file);
     const r = trustTerminal(db, pem, file, name, systemClock.now());
     io.stdout(values.json ? JSON.stringify(r) : t('exports.terminals.trusted', r));
@@ -194,7 +178,7 @@ async function signinSheetCommand({ args, io, t }: CommandContext): Promise<numb
     throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id: sessionText });
   }
   const out = path.resolve(values.out);
-  return withStationDb(values.data, io.env, async (db) => {
+  return withStation(values.data, io.env, async (db) => {
     const r = await writeSigninSheet(db, Number(sessionText), out, t, systemClock.now(), io.env);
     io.stdout(values.json ? JSON.stringify(r) : t('exports.sheet.written', { file: out }));
     return 0;
@@ -208,7 +192,7 @@ async function signinSheetCommand({ args, io, t }: CommandContext): Promise<numb
 export async function apiTokenCommand({ args, io, t }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(args, { name: { type: 'string' } }, 2);
   const [action, idText] = positionals;
-  return withStationDb(values.data, io.env, (db) => {
+  return withStation(values.data, io.env, (db) => {
     if (action === 'create') {
       const name = values.name?.trim();
       if (!name) throw new UsageError('cli.missingArg', { name: '--name' });
@@ -239,7 +223,7 @@ async function studyRecordCommand({ args, io, t }: CommandContext): Promise<numb
   if (!values.month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
   if (!values.out) throw new UsageError('cli.missingArg', { name: '--out' });
   const out = path.resolve(values.out);
-  return withStationDb(values.data, io.env, async (db) => {
+  return withStation(values.data, io.env, async (db) => {
     const r = await writeStudyRecord(db, values.month!, out, t, systemClock.now(), io.env);
     io.stdout(values.json ? JSON.stringify(r) : t('exports.record.written', { file: out }));
     return 0;

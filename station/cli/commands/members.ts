@@ -1,13 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../clock.js';
-import { StationFailure } from '../../errors.js';
 import type { Translate } from '../../i18n/index.js';
 import { importRosterFile, type ImportOutcome } from '../../members/import/apply.js';
 import type { RosterProblem, RosterWarning } from '../../members/import/problems.js';
 import { MAX_ROSTER_BYTES } from '../../members/import/read-table.js';
 import { listMembers, type Member } from '../../members/repository.js';
 import { writeRosterTemplate } from '../../members/template.js';
+import { readInputFile } from '../input-file.js';
 import { openExistingStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
 
@@ -29,25 +28,6 @@ export async function membersCommand(ctx: CommandContext): Promise<number> {
       return templateAction(ctx, rest);
     default:
       throw new UsageError('cli.unknownCommand', { command: `members ${action ?? ''}`.trim() });
-  }
-}
-
-function readRosterFile(file: string): Buffer {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_ROSTER_BYTES) {
-      throw new StationFailure('BAD_REQUEST', 'rosterTooLarge', {
-        size: Math.ceil(size / (1024 * 1024)),
-        max: MAX_ROSTER_BYTES / (1024 * 1024),
-      });
-    }
-    return fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof StationFailure) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new StationFailure('NOT_FOUND', 'fileNotFound', { file });
-    const detail = code ?? (err instanceof Error ? err.message : String(err));
-    throw new StationFailure('BAD_REQUEST', 'fileUnreadable', { file, detail });
   }
 }
 
@@ -96,7 +76,7 @@ async function importAction({ io, t }: CommandContext, args: string[]): Promise<
   const file = positionals[0];
   if (!file) throw new UsageError('cli.missingArg', { name: 'FILE' });
   const dryRun = values['dry-run'];
-  const bytes = readRosterFile(file);
+  const bytes = readInputFile(file, MAX_ROSTER_BYTES, 'rosterTooLarge');
   const db = openExistingStation(values.data, io.env);
   let outcome: ImportOutcome;
   try {

@@ -2,7 +2,7 @@ import { systemClock } from '../../clock.js';
 import { listPrinters } from '../../printing/cups.js';
 import { printSigninSheet, printStudyRecord } from '../../printing/print-documents.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
-import { withStationDb } from './export.js';
+import { withStation } from '../station-db.js';
 
 /**
  * `station print signin-sheet SESSION [--printer NAME]`,
@@ -46,7 +46,7 @@ async function signinSheetCommand({ args, io, t }: CommandContext): Promise<numb
   const idText = positionals[0];
   if (!idText) throw new UsageError('cli.missingArg', { name: 'SESSION' });
   if (!/^\d+$/.test(idText)) throw new UsageError('cli.badOption', { detail: `SESSION ${idText}` });
-  return withStationDb(values.data, io.env, async (db) => {
+  return withStation(values.data, io.env, async (db) => {
     const job = await printSigninSheet(db, Number(idText), t, systemClock.now(), {
       printer: values.printer,
       env: io.env,
@@ -62,7 +62,7 @@ async function studyRecordCommand({ args, io, t }: CommandContext): Promise<numb
     printer: { type: 'string' },
   });
   if (!values.month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
-  return withStationDb(values.data, io.env, async (db) => {
+  return withStation(values.data, io.env, async (db) => {
     const job = await printStudyRecord(db, values.month!, t, systemClock.now(), {
       printer: values.printer,
       env: io.env,
