@@ -149,21 +149,23 @@ export const content = {
       const keys = path.join(work, 'keys');
       stationCli(['content', 'keygen', '--out', keys]);
       const pub = path.join(keys, 'county.pub');
+      const publish = (from, version, to) =>
+        stationCli([
+          'content',
+          'publish',
+          from,
+          '--key',
+          path.join(keys, 'county.key'),
+          '--version',
+          String(version),
+          '--out',
+          to,
+        ]);
       const src = path.join(work, 'src');
       fs.mkdirSync(path.join(src, 'course'), { recursive: true });
       writeRandomFile(path.join(src, 'course', 'lecture.mp4'), SYNC_BYTES);
       const out = path.join(work, 'published');
-      stationCli([
-        'content',
-        'publish',
-        src,
-        '--key',
-        path.join(keys, 'county.key'),
-        '--version',
-        '1',
-        '--out',
-        out,
-      ]);
+      publish(src, 1, out);
       fs.rmSync(src, { recursive: true });
       server = await startFileServer(out);
 
@@ -235,17 +237,7 @@ export const content = {
       fs.closeSync(bigFd);
       writeRandomFile(path.join(seekSrc, 'seek', 'small.mp4'), SMALL_BYTES);
       const seekOut = path.join(work, 'seek-out');
-      stationCli([
-        'content',
-        'publish',
-        seekSrc,
-        '--key',
-        path.join(keys, 'county.key'),
-        '--version',
-        '2',
-        '--out',
-        seekOut,
-      ]);
+      publish(seekSrc, 2, seekOut);
       fs.rmSync(seekSrc, { recursive: true });
       stationCli(['content', 'import', seekOut, '--data', cutData]);
       fs.rmSync(seekOut, { recursive: true });
