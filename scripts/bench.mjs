@@ -8,17 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { backupBench } from './bench/backup.mjs';
 import { checkin } from './bench/checkin.mjs';
-import { exportBench } from './bench/export.mjs';
+import { compliance } from './bench/compliance.mjs';
 import { content } from './bench/content.mjs';
+import { exportBench } from './bench/export.mjs';
+import { healthHistory } from './bench/health-history.mjs';
 import { kioskStart } from './bench/kiosk-start.mjs';
 import { evaluate, machineSummary, renderMarkdown } from './bench/report.mjs';
+import { scheduleBench } from './bench/schedule.mjs';
 import { serviceMemory } from './bench/service-memory.mjs';
-import { compliance } from './bench/compliance.mjs';
-import { healthHistory } from './bench/health-history.mjs';
 import { build } from './build.mjs';
 import { repoRoot } from './lib/run.mjs';
-
-import { scheduleBench } from './bench/schedule.mjs';
 
 const BENCHMARKS = [
   kioskStart,
