@@ -13,8 +13,8 @@ import { folderUsage, healthMark, takeSnapshot } from '../health/snapshot.js';
 import { translator } from '../i18n/index.js';
 import { readSettings, writeSetting } from '../settings/store.js';
 import { applyCorrection, clockStatus, setTimeFromUrl } from '../time/trusted-time.js';
-import { zonedInstant } from '../domain/zoned-time.js';
 import { CONTENT_DIR } from '../paths.js';
+import { parseLocalStart } from '../schedule/expand.js';
 import path from 'node:path';
 import type { HandlerContext, Handlers } from './handlers.js';
 
@@ -26,6 +26,22 @@ type HealthHandlers = Pick<
 /** The clock without the station's correction: what a new correction is measured against. */
 function rawClock(clock: Clock): Clock {
   return 'base' in clock ? (clock as { base: Clock }).base : clock;
+}
+
+/**
+ * The technician's 'YYYY-MM-DD HH:mm' in the station's zone, through the schedule's parser of
+ * local times (which refuses 30 February or a minute a DST change skips instead of rolling it
+ * over); a malformed time reads as a bad time, not as a bad plan start.
+ */
+function wallClockInZone(local: string, timeZone: string): Date {
+  try {
+    return parseLocalStart(local.replace(' ', 'T'), timeZone);
+  } catch (err) {
+    if (err instanceof StationFailure && err.key === 'startInvalid') {
+      throw new StationFailure('BAD_REQUEST', 'badTime', { value: local });
+    }
+    throw err;
+  }
 }
 
 const PROBLEM_WINDOW_DAYS = 7;
@@ -142,17 +158,7 @@ export function createHealthHandlers(
     setTimeManually: ({ grant, local }): ClockView => {
       grants.require(grant, 'technician');
       const tz = readSettings(db).timeZone;
-      const [y, mo, d, h, mi] = local.split(/[- T:]/).map(Number) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
-      const at = zonedInstant({ year: y, month: mo, day: d, hour: h, minute: mi }, tz);
-      if (Number.isNaN(at.getTime()) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) {
-        throw new StationFailure('BAD_REQUEST', 'badTime', { value: local });
-      }
+      const at = wallClockInZone(local, tz);
       applyCorrection(db, at, 'technician-manual', rawClock(clock).now());
       (clock as { refresh?: () => void }).refresh?.();
       return clockView(t(), clockStatus(db, clock.now()), tz);
