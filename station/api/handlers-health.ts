@@ -2,15 +2,20 @@
  * The technician console's methods (issue 7). All need the technician's grant: they show the
  * terminal's internals and change its hub address and clock.
  */
-import type { ClockView, HealthConsoleView, RecentProblem } from '../../common/contract-health.js';
-import type { Grade } from '../../common/contract.js';
+import type {
+  ClockView,
+  HealthConsoleView,
+  RecentProblem,
+  SelfTestRun,
+} from '../../common/contract-health.js';
 import type { Clock } from '../clock.js';
 import { StationFailure } from '../errors.js';
 import { clockView, itemView, selfTestView } from '../health/describe.js';
 import type { SystemProbe } from '../health/probe.js';
+import { latestProblems } from '../health/history.js';
 import { lastSelfTest, runSelfTest } from '../health/selftest.js';
 import { folderUsage, healthMark, takeSnapshot } from '../health/snapshot.js';
-import { translator } from '../i18n/index.js';
+import { translator, type Translate } from '../i18n/index.js';
 import { readSettings, writeSetting } from '../settings/store.js';
 import { applyCorrection, clockStatus, setTimeFromUrl } from '../time/trusted-time.js';
 import { CONTENT_DIR } from '../paths.js';
@@ -53,38 +58,27 @@ export function createHealthHandlers(
   const { db, clock, grants } = ctx;
   const t = () => translator(readSettings(db).language);
 
-  const recentProblems = (now: Date): RecentProblem[] => {
-    const tr = t();
-    const since = new Date(now.getTime() - PROBLEM_WINDOW_DAYS * 86_400_000).toISOString();
-    const rows = db
-      .prepare(
-        `SELECT taken_at, items FROM health_snapshots
-         WHERE taken_at >= ? AND worst IN ('warn', 'fail') ORDER BY taken_at DESC LIMIT 500`,
-      )
-      .all(since) as { taken_at: string; items: string }[];
-    const latest = new Map<string, RecentProblem>();
-    for (const row of rows) {
-      for (const [id, , grade] of JSON.parse(row.items) as [string, unknown, Grade][]) {
-        if ((grade === 'warn' || grade === 'fail') && !latest.has(id)) {
-          latest.set(id, {
-            at: row.taken_at,
-            source: id,
-            text: `${tr(`health.item.${id}`)}：${tr(`health.table.${grade}`)}`,
-          });
-        }
-      }
-    }
-    const run = lastSelfTest(db);
-    const fromSelfTest: RecentProblem[] = run
-      ? selfTestView(tr, run)
-          .steps.filter((s) => s.result === 'fail')
+  const recentProblems = (
+    now: Date,
+    tr: Translate,
+    selfTest: SelfTestRun | null,
+  ): RecentProblem[] => {
+    const since = new Date(now.getTime() - PROBLEM_WINDOW_DAYS * 86_400_000);
+    const fromSnapshots: RecentProblem[] = latestProblems(db, since).map((p) => ({
+      at: p.at,
+      source: p.id,
+      text: `${tr(`health.item.${p.id}`)}：${tr(`health.table.${p.grade}`)}`,
+    }));
+    const fromSelfTest: RecentProblem[] = selfTest
+      ? selfTest.steps
+          .filter((s) => s.result === 'fail')
           .map((s) => ({
-            at: run.finishedAt,
+            at: selfTest.finishedAt,
             source: `selftest:${s.id}`,
             text: `${s.label}：${s.text}`,
           }))
       : [];
-    return [...fromSelfTest, ...latest.values()].sort((a, b) => b.at.localeCompare(a.at));
+    return [...fromSelfTest, ...fromSnapshots].sort((a, b) => b.at.localeCompare(a.at));
   };
 
   const consoleView = async (): Promise<HealthConsoleView> => {
@@ -98,6 +92,7 @@ export function createHealthHandlers(
       ...(opts.probe ? { probe: opts.probe } : {}),
     });
     const run = lastSelfTest(db);
+    const selfTest = run ? selfTestView(tr, run) : null;
     const content = folderUsage(path.join(ctx.dataDir, CONTENT_DIR));
     return {
       takenAt: snapshot.takenAt,
@@ -117,8 +112,8 @@ export function createHealthHandlers(
         lastSync: healthMark(db, 'last-sync')?.toISOString() ?? null,
       },
       upload: { lastUpload: healthMark(db, 'last-upload')?.toISOString() ?? null },
-      lastSelfTest: run ? selfTestView(tr, run) : null,
-      recentProblems: recentProblems(now),
+      lastSelfTest: selfTest,
+      recentProblems: recentProblems(now, tr, selfTest),
     };
   };
 
