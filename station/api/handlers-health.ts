@@ -14,13 +14,11 @@ import { clockView, itemView, selfTestView } from '../health/describe.js';
 import type { SystemProbe } from '../health/probe.js';
 import { latestProblems } from '../health/history.js';
 import { lastSelfTest, runSelfTest } from '../health/selftest.js';
-import { folderUsage, healthMark, takeSnapshot } from '../health/snapshot.js';
+import { healthMark, takeSnapshot } from '../health/snapshot.js';
 import { translator, type Translate } from '../i18n/index.js';
 import { readSettings, writeSetting } from '../settings/store.js';
 import { applyCorrection, clockStatus, setTimeFromUrl } from '../time/trusted-time.js';
-import { CONTENT_DIR } from '../paths.js';
 import { parseLocalStart } from '../schedule/expand.js';
-import path from 'node:path';
 import type { HandlerContext, Handlers } from './handlers.js';
 
 type HealthHandlers = Pick<
@@ -93,7 +91,9 @@ export function createHealthHandlers(
     });
     const run = lastSelfTest(db);
     const selfTest = run ? selfTestView(tr, run) : null;
-    const content = folderUsage(path.join(ctx.dataDir, CONTENT_DIR));
+    // The snapshot has just counted the course files: the panel shows its figures.
+    const content = snapshot.items.find((i) => i.id === 'content');
+    const files = typeof content?.value === 'number' ? content.value : null;
     return {
       takenAt: snapshot.takenAt,
       terminal: {
@@ -107,8 +107,8 @@ export function createHealthHandlers(
       clock: clockView(tr, clockStatus(db, clock.now()), s.timeZone),
       hubUrl: s['hub.url'],
       content: {
-        files: content?.files ?? null,
-        bytes: content?.bytes ?? null,
+        files,
+        bytes: files === null ? null : Number(content?.detail?.bytes ?? 0),
         lastSync: healthMark(db, 'last-sync')?.toISOString() ?? null,
       },
       upload: { lastUpload: healthMark(db, 'last-upload')?.toISOString() ?? null },
