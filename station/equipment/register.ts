@@ -65,6 +65,20 @@ export function findBySerial(db: Db, kind: EquipmentKind, serial: string): numbe
   return row?.id ?? null;
 }
 
+/** An item's values in the column order of both the INSERT and the UPDATE below. */
+const columnValues = (v: EquipmentValues) =>
+  [
+    v.kind,
+    v.model,
+    v.serial,
+    v.purchased,
+    v.supplier,
+    v.funding,
+    v.lifeYears,
+    v.status,
+    v.note,
+  ] as const;
+
 export function insertEquipment(db: Db, v: EquipmentValues, now: Date): number {
   if (v.serial !== null && findBySerial(db, v.kind, v.serial) !== null) {
     throw new StationFailure('CONFLICT', 'equipmentSerialTaken', {
@@ -79,19 +93,7 @@ export function insertEquipment(db: Db, v: EquipmentValues, now: Date): number {
          status, note, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      v.kind,
-      v.model,
-      v.serial,
-      v.purchased,
-      v.supplier,
-      v.funding,
-      v.lifeYears,
-      v.status,
-      v.note,
-      at,
-      at,
-    );
+    .run(...columnValues(v), at, at);
   return Number(info.lastInsertRowid);
 }
 
@@ -103,19 +105,7 @@ export function updateEquipment(db: Db, id: number, v: EquipmentValues, now: Dat
   db.prepare(
     `UPDATE equipment SET kind = ?, model = ?, serial = ?, purchased_on = ?, supplier = ?,
        funding = ?, life_years = ?, status = ?, note = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    v.kind,
-    v.model,
-    v.serial,
-    v.purchased,
-    v.supplier,
-    v.funding,
-    v.lifeYears,
-    v.status,
-    v.note,
-    now.toISOString(),
-    id,
-  );
+  ).run(...columnValues(v), now.toISOString(), id);
   return true;
 }
 
