@@ -46,20 +46,17 @@ export interface OpenStationOptions {
  */
 export async function openStation(opts: OpenStationOptions): Promise<Station> {
   const dataDir = path.resolve(opts.dataDir);
-  const { db } = initDataDir({
-    dataDir,
-    clock: opts.clock ?? systemClock,
-    demo: opts.demo ?? false,
-  });
+  const systemTime = opts.clock ?? systemClock;
+  const { db } = initDataDir({ dataDir, clock: systemTime, demo: opts.demo ?? false });
   // The system clock plus a technician's recorded correction (station/time/trusted-time.ts).
-  const clock = createStationClock(db, opts.clock ?? systemClock);
+  const clock = createStationClock(db, systemTime);
   const contentDir = path.join(dataDir, CONTENT_DIR);
   const handlers = createHandlers({
     db,
     clock,
     // Grants run on the uncorrected clock: a technician's time correction (years, after a dead
     // RTC battery) must not sign the technician out in the middle of it.
-    grants: new GrantBook(opts.clock ?? systemClock),
+    grants: new GrantBook(systemTime),
     dataDir,
     contentDir,
     startedAt: clock.now(),

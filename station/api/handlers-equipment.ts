@@ -1,10 +1,9 @@
 import type { Handlers, HandlerContext } from './handlers.js';
 import type { EquipmentItemView } from '../../common/contract-equipment.js';
-import { StationFailure } from '../errors.js';
 import { stationToday } from '../members/import/apply.js';
-import { parseRosterDate } from '../members/import/dates.js';
 import {
   addMaintenance,
+  equipmentDay,
   getEquipment,
   insertEquipment,
   itemView,
@@ -24,14 +23,7 @@ export function createEquipmentHandlers(ctx: HandlerContext): EquipmentHandlers 
   const { db, clock, grants } = ctx;
 
   const view = (id: number): EquipmentItemView =>
-    itemView(getEquipment(db, id), stationToday(db, clock.now()), maintenanceLog(db).get(id));
-
-  /** A real calendar day no later than the station's today (nothing is bought in the future). */
-  const day = (text: string, today: string): string => {
-    const d = parseRosterDate(text, today);
-    if (!d.ok) throw new StationFailure('BAD_REQUEST', 'equipmentDateBad', { value: text });
-    return d.date;
-  };
+    itemView(getEquipment(db, id), stationToday(db, clock.now()), maintenanceLog(db, id).get(id));
 
   return {
     getEquipmentRegister: ({ grant }) => {
@@ -53,7 +45,7 @@ export function createEquipmentHandlers(ctx: HandlerContext): EquipmentHandlers 
           db,
           {
             ...input,
-            purchased: day(input.purchased, stationToday(db, now)),
+            purchased: equipmentDay(input.purchased, stationToday(db, now)),
             lifeYears: input.lifeYears ?? lifeYearsByKind(db)[input.kind],
           },
           now,
@@ -76,7 +68,7 @@ export function createEquipmentHandlers(ctx: HandlerContext): EquipmentHandlers 
         db,
         id,
         {
-          doneOn: doneOn === null ? today : day(doneOn, today),
+          doneOn: doneOn === null ? today : equipmentDay(doneOn, today),
           work,
           // The console has no personal sign-in: the technician grant is who did it.
           doneBy: doneBy ?? 'technician',

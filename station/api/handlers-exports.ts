@@ -5,7 +5,7 @@ import type { ExportJobView, ExportTarget } from '../../common/contract-exports.
 import { StationFailure, toErrorBody } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { DB_FILE } from '../paths.js';
-import { getSetting, readSettings } from '../settings/store.js';
+import { readSettings } from '../settings/store.js';
 import { countAttendanceRows } from '../exports/attendance-rows.js';
 import { dayRange, exportAttendance } from '../exports/attendance-export.js';
 import { listExportTargets } from '../exports/usb-targets.js';
@@ -41,7 +41,7 @@ export function createExportHandlers(
       if (!target) throw new StationFailure('NOT_FOUND', 'fileNotFound', { file: input.target });
       const s = readSettings(db);
       const range = dayRange(input.from, input.to, s.timeZone); // bad ranges fail right here
-      const t = translator(getSetting(db, 'language'));
+      const t = translator(s.language);
       const file = path.join(
         target.path,
         `${t('exports.sheetName')}-${input.from}-${input.to}.${input.format}`,

@@ -56,6 +56,10 @@ describe('health methods', () => {
     expect(
       (await dispatch(station, 'setTimeManually', { grant, local: '2026-13-40 25:99' })).status,
     ).toBe(400);
+    // Each field in range, but no such day: refused, not rolled over to 2 March.
+    expect(
+      (await dispatch(station, 'setTimeManually', { grant, local: '2026-02-30 10:00' })).status,
+    ).toBe(400);
     const r = await dispatch(station, 'setTimeManually', { grant, local: '2026-11-26 15:30' });
     expect(r.body).toMatchObject({
       ok: true,

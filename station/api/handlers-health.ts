@@ -2,20 +2,23 @@
  * The technician console's methods (issue 7). All need the technician's grant: they show the
  * terminal's internals and change its hub address and clock.
  */
-import type { ClockView, HealthConsoleView, RecentProblem } from '../../common/contract-health.js';
-import type { Grade } from '../../common/contract.js';
+import type {
+  ClockView,
+  HealthConsoleView,
+  RecentProblem,
+  SelfTestRun,
+} from '../../common/contract-health.js';
 import type { Clock } from '../clock.js';
 import { StationFailure } from '../errors.js';
 import { clockView, itemView, selfTestView } from '../health/describe.js';
 import type { SystemProbe } from '../health/probe.js';
+import { latestProblems } from '../health/history.js';
 import { lastSelfTest, runSelfTest } from '../health/selftest.js';
-import { folderUsage, healthMark, takeSnapshot } from '../health/snapshot.js';
-import { translator } from '../i18n/index.js';
+import { healthMark, takeSnapshot } from '../health/snapshot.js';
+import { translator, type Translate } from '../i18n/index.js';
 import { readSettings, writeSetting } from '../settings/store.js';
 import { applyCorrection, clockStatus, setTimeFromUrl } from '../time/trusted-time.js';
-import { zonedInstant } from '../domain/zoned-time.js';
-import { CONTENT_DIR } from '../paths.js';
-import path from 'node:path';
+import { parseLocalStart } from '../schedule/expand.js';
 import type { HandlerContext, Handlers } from './handlers.js';
 
 type HealthHandlers = Pick<
@@ -28,6 +31,22 @@ function rawClock(clock: Clock): Clock {
   return 'base' in clock ? (clock as { base: Clock }).base : clock;
 }
 
+/**
+ * The technician's 'YYYY-MM-DD HH:mm' in the station's zone, through the schedule's parser of
+ * local times (which refuses 30 February or a minute a DST change skips instead of rolling it
+ * over); a malformed time reads as a bad time, not as a bad plan start.
+ */
+function wallClockInZone(local: string, timeZone: string): Date {
+  try {
+    return parseLocalStart(local.replace(' ', 'T'), timeZone);
+  } catch (err) {
+    if (err instanceof StationFailure && err.key === 'startInvalid') {
+      throw new StationFailure('BAD_REQUEST', 'badTime', { value: local });
+    }
+    throw err;
+  }
+}
+
 const PROBLEM_WINDOW_DAYS = 7;
 
 export function createHealthHandlers(
@@ -37,38 +56,27 @@ export function createHealthHandlers(
   const { db, clock, grants } = ctx;
   const t = () => translator(readSettings(db).language);
 
-  const recentProblems = (now: Date): RecentProblem[] => {
-    const tr = t();
-    const since = new Date(now.getTime() - PROBLEM_WINDOW_DAYS * 86_400_000).toISOString();
-    const rows = db
-      .prepare(
-        `SELECT taken_at, items FROM health_snapshots
-         WHERE taken_at >= ? AND worst IN ('warn', 'fail') ORDER BY taken_at DESC LIMIT 500`,
-      )
-      .all(since) as { taken_at: string; items: string }[];
-    const latest = new Map<string, RecentProblem>();
-    for (const row of rows) {
-      for (const [id, , grade] of JSON.parse(row.items) as [string, unknown, Grade][]) {
-        if ((grade === 'warn' || grade === 'fail') && !latest.has(id)) {
-          latest.set(id, {
-            at: row.taken_at,
-            source: id,
-            text: `${tr(`health.item.${id}`)}：${tr(`health.table.${grade}`)}`,
-          });
-        }
-      }
-    }
-    const run = lastSelfTest(db);
-    const fromSelfTest: RecentProblem[] = run
-      ? selfTestView(tr, run)
-          .steps.filter((s) => s.result === 'fail')
+  const recentProblems = (
+    now: Date,
+    tr: Translate,
+    selfTest: SelfTestRun | null,
+  ): RecentProblem[] => {
+    const since = new Date(now.getTime() - PROBLEM_WINDOW_DAYS * 86_400_000);
+    const fromSnapshots: RecentProblem[] = latestProblems(db, since).map((p) => ({
+      at: p.at,
+      source: p.id,
+      text: `${tr(`health.item.${p.id}`)}：${tr(`health.table.${p.grade}`)}`,
+    }));
+    const fromSelfTest: RecentProblem[] = selfTest
+      ? selfTest.steps
+          .filter((s) => s.result === 'fail')
           .map((s) => ({
-            at: run.finishedAt,
+            at: selfTest.finishedAt,
             source: `selftest:${s.id}`,
             text: `${s.label}：${s.text}`,
           }))
       : [];
-    return [...fromSelfTest, ...latest.values()].sort((a, b) => b.at.localeCompare(a.at));
+    return [...fromSelfTest, ...fromSnapshots].sort((a, b) => b.at.localeCompare(a.at));
   };
 
   const consoleView = async (): Promise<HealthConsoleView> => {
@@ -82,7 +90,10 @@ export function createHealthHandlers(
       ...(opts.probe ? { probe: opts.probe } : {}),
     });
     const run = lastSelfTest(db);
-    const content = folderUsage(path.join(ctx.dataDir, CONTENT_DIR));
+    const selfTest = run ? selfTestView(tr, run) : null;
+    // The snapshot has just counted the course files: the panel shows its figures.
+    const content = snapshot.items.find((i) => i.id === 'content');
+    const files = typeof content?.value === 'number' ? content.value : null;
     return {
       takenAt: snapshot.takenAt,
       terminal: {
@@ -96,13 +107,13 @@ export function createHealthHandlers(
       clock: clockView(tr, clockStatus(db, clock.now()), s.timeZone),
       hubUrl: s['hub.url'],
       content: {
-        files: content?.files ?? null,
-        bytes: content?.bytes ?? null,
+        files,
+        bytes: files === null ? null : Number(content?.detail?.bytes ?? 0),
         lastSync: healthMark(db, 'last-sync')?.toISOString() ?? null,
       },
       upload: { lastUpload: healthMark(db, 'last-upload')?.toISOString() ?? null },
-      lastSelfTest: run ? selfTestView(tr, run) : null,
-      recentProblems: recentProblems(now),
+      lastSelfTest: selfTest,
+      recentProblems: recentProblems(now, tr, selfTest),
     };
   };
 
@@ -142,17 +153,7 @@ export function createHealthHandlers(
     setTimeManually: ({ grant, local }): ClockView => {
       grants.require(grant, 'technician');
       const tz = readSettings(db).timeZone;
-      const [y, mo, d, h, mi] = local.split(/[- T:]/).map(Number) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
-      const at = zonedInstant({ year: y, month: mo, day: d, hour: h, minute: mi }, tz);
-      if (Number.isNaN(at.getTime()) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) {
-        throw new StationFailure('BAD_REQUEST', 'badTime', { value: local });
-      }
+      const at = wallClockInZone(local, tz);
       applyCorrection(db, at, 'technician-manual', rawClock(clock).now());
       (clock as { refresh?: () => void }).refresh?.();
       return clockView(t(), clockStatus(db, clock.now()), tz);

@@ -3,20 +3,13 @@ import { StationFailure } from '../errors.js';
 import { readSettings } from '../settings/store.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
 import { SESSION_KINDS, isSessionKind } from '../attendance/kinds.js';
-import { startSession } from '../attendance/sessions.js';
 import { parseLocalStart } from '../schedule/expand.js';
 import { judgeClock } from '../schedule/clock-guard.js';
-import {
-  addPlan,
-  cancelOccurrence,
-  getPlan,
-  listOccurrences,
-  moveOccurrence,
-} from '../schedule/plans.js';
+import { addPlan, cancelOccurrence, listOccurrences, moveOccurrence } from '../schedule/plans.js';
 import { loadHolidays } from '../schedule/holidays.js';
 import { occurrenceToJson, windowOfDates } from '../schedule/present.js';
 import { currentReminder } from '../schedule/reminders.js';
-import { expandPlan } from '../schedule/expand.js';
+import { startPlannedSession } from '../schedule/start-planned.js';
 
 type ScheduleHandlers = Pick<
   Handlers,
@@ -50,49 +43,7 @@ export function createScheduleHandlers(ctx: HandlerContext): ScheduleHandlers {
 
     startPlannedSession: ({ grant, planId, occurrenceStart }) => {
       grants.require(grant, 'organizer');
-      const now = clock.now();
-      // A session stamped by a clock that reads earlier than the records would land in the past
-      // (or in 2000) and could duplicate one already held: refused until the clock is set.
-      const verdict = judgeClock(db, now);
-      if (!verdict.trusted) {
-        throw new StationFailure('CONFLICT', 'clockUntrusted', {
-          now: now.toISOString(),
-          highWater: verdict.highWater?.toISOString() ?? '',
-        });
-      }
-      const zone = tz();
-      const plan = getPlan(db, planId);
-      const at = parseLocalStart(occurrenceStart, zone);
-      const occurrence = expandPlan(
-        plan,
-        { from: new Date(at.getTime() - 1), to: new Date(at.getTime() + 1) },
-        zone,
-      ).find((o) => o.start.getTime() === at.getTime() && o.status !== 'cancelled');
-      if (!occurrence) {
-        throw new StationFailure('NOT_FOUND', 'occurrenceNotFound', {
-          title: plan.title,
-          at: isoWithOffset(at, zone),
-        });
-      }
-      // One press, one session: a second press (or a second kiosk tab) gets the same session.
-      const open = db
-        .prepare(
-          `SELECT id FROM study_sessions WHERE kind = ? AND title = ? AND ended_at IS NULL
-             AND started_at >= ? AND started_at <= ? ORDER BY id LIMIT 1`,
-        )
-        .get(
-          plan.kind,
-          plan.title,
-          new Date(occurrence.start.getTime() - 2 * 3_600_000).toISOString(),
-          occurrence.end.toISOString(),
-        ) as { id: number } | undefined;
-      if (open) return { sessionId: open.id, title: plan.title, alreadyStarted: true };
-      const started = startSession(
-        db,
-        { kind: plan.kind, title: plan.title, at: now, by: 'kiosk:organizer' },
-        now,
-      );
-      return { sessionId: started.id, title: plan.title, alreadyStarted: false };
+      return startPlannedSession(db, planId, occurrenceStart, tz(), clock.now());
     },
 
     listOccurrences: ({ grant, from, to }) => {

@@ -9,6 +9,7 @@ import { lazyRequire } from '../lazy-require.js';
 import { schemaVersion } from '../db/migrate.js';
 import { APPLICATION_ID, inspectDatabaseFile, openDatabase } from '../db/open.js';
 import { StationFailure } from '../errors.js';
+import { writeFileAtomically } from '../exports/atomic-file.js';
 import { appVersion, CONTENT_DIR, DB_FILE } from '../paths.js';
 import { isSealed, seal, unseal } from './sealed.js';
 
@@ -121,7 +122,7 @@ export function createBackup(opts: {
       },
     );
     const bytes = opts.passphrase === null ? zip : seal(zip, opts.passphrase);
-    writeAtomically(opts.out, bytes);
+    writeFileAtomically(opts.out, bytes);
     return {
       file: opts.out,
       bytes: bytes.length,
@@ -140,25 +141,6 @@ function readSchemaVersion(file: string): number {
     return schemaVersion(db);
   } finally {
     db.close();
-  }
-}
-
-function writeAtomically(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    const detail =
-      err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
-    throw new StationFailure('STORAGE', 'fileNotWritable', { file, detail });
   }
 }
 

@@ -8,6 +8,7 @@ import {
 import type { Db } from '../db/open.js';
 import { dueState, replacementDate } from '../domain/equipment-life.js';
 import { StationFailure } from '../errors.js';
+import { parseRosterDate } from '../members/import/dates.js';
 import { readSettings } from '../settings/store.js';
 
 /** What a register row says about an item; the register adds id, due date and log. */
@@ -64,6 +65,20 @@ export function findBySerial(db: Db, kind: EquipmentKind, serial: string): numbe
   return row?.id ?? null;
 }
 
+/** An item's values in the column order of both the INSERT and the UPDATE below. */
+const columnValues = (v: EquipmentValues) =>
+  [
+    v.kind,
+    v.model,
+    v.serial,
+    v.purchased,
+    v.supplier,
+    v.funding,
+    v.lifeYears,
+    v.status,
+    v.note,
+  ] as const;
+
 export function insertEquipment(db: Db, v: EquipmentValues, now: Date): number {
   if (v.serial !== null && findBySerial(db, v.kind, v.serial) !== null) {
     throw new StationFailure('CONFLICT', 'equipmentSerialTaken', {
@@ -78,19 +93,7 @@ export function insertEquipment(db: Db, v: EquipmentValues, now: Date): number {
          status, note, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      v.kind,
-      v.model,
-      v.serial,
-      v.purchased,
-      v.supplier,
-      v.funding,
-      v.lifeYears,
-      v.status,
-      v.note,
-      at,
-      at,
-    );
+    .run(...columnValues(v), at, at);
   return Number(info.lastInsertRowid);
 }
 
@@ -102,19 +105,7 @@ export function updateEquipment(db: Db, id: number, v: EquipmentValues, now: Dat
   db.prepare(
     `UPDATE equipment SET kind = ?, model = ?, serial = ?, purchased_on = ?, supplier = ?,
        funding = ?, life_years = ?, status = ?, note = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    v.kind,
-    v.model,
-    v.serial,
-    v.purchased,
-    v.supplier,
-    v.funding,
-    v.lifeYears,
-    v.status,
-    v.note,
-    now.toISOString(),
-    id,
-  );
+  ).run(...columnValues(v), now.toISOString(), id);
   return true;
 }
 
@@ -150,13 +141,13 @@ export function addMaintenance(
 }
 
 /** Maintenance entries per item, oldest first. */
-export function maintenanceLog(db: Db): Map<number, MaintenanceEntry[]> {
+export function maintenanceLog(db: Db, onlyId?: number): Map<number, MaintenanceEntry[]> {
   const rows = db
     .prepare(
       `SELECT id, equipment_id AS equipmentId, done_on AS doneOn, work, done_by AS doneBy
-       FROM equipment_maintenance ORDER BY done_on, id`,
+       FROM equipment_maintenance WHERE ? IS NULL OR equipment_id = ? ORDER BY done_on, id`,
     )
-    .all() as (MaintenanceEntry & { equipmentId: number })[];
+    .all(onlyId ?? null, onlyId ?? null) as (MaintenanceEntry & { equipmentId: number })[];
   const out = new Map<number, MaintenanceEntry[]>();
   for (const { equipmentId, ...entry } of rows) {
     const list = out.get(equipmentId) ?? [];
@@ -164,6 +155,16 @@ export function maintenanceLog(db: Db): Map<number, MaintenanceEntry[]> {
     out.set(equipmentId, list);
   }
   return out;
+}
+
+/**
+ * A purchase or maintenance day as people write it (2019-07-01, 2019/7/1, 2019年7月1日): a real
+ * calendar day no later than the station's today (nothing is bought or serviced in the future).
+ */
+export function equipmentDay(text: string, today: string): string {
+  const d = parseRosterDate(text, today);
+  if (!d.ok) throw new StationFailure('BAD_REQUEST', 'equipmentDateBad', { value: text });
+  return d.date;
 }
 
 /** An item as the UI shows it, on the station's `today`. */

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Db } from '../db/open.js';
-import { StationFailure } from '../errors.js';
+import { writeFileAtomically } from '../exports/atomic-file.js';
 import { stationToday } from '../members/import/apply.js';
 import { readTables, type TableErrors } from '../members/import/read-table.js';
 import { parseEquipmentSheet, type SheetProblem } from './parse-sheet.js';
@@ -154,21 +152,6 @@ export async function writeEquipmentWorkbook(db: Db, file: string): Promise<numb
   return rows;
 }
 
-export function writeFileAtomically(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    const detail =
-      err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
-    throw new StationFailure('STORAGE', 'fileNotWritable', { file, detail });
-  }
-}
+// Diagnostics and the console handler still import the writer from here; it lives in
+// exports/atomic-file.ts with the other atomic writes.
+export { writeFileAtomically };

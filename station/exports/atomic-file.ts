@@ -62,6 +62,29 @@ export async function writeAtomically<T>(
 }
 
 /**
+ * The same guarantee for bytes already in memory (a backup zip, a workbook, a diagnostics
+ * bundle), synchronously: hidden partial name, fsync, rename; a failure leaves no file behind
+ * and reads as a sentence about the target.
+ */
+export function writeFileAtomically(target: string, bytes: Uint8Array): void {
+  const partial = partialName(target);
+  try {
+    const fd = fs.openSync(partial, 'wx');
+    try {
+      let off = 0;
+      while (off < bytes.length) off += fs.writeSync(fd, bytes, off);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, target);
+  } catch (err) {
+    removeQuietly(partial);
+    throw writeFailure(target, err);
+  }
+}
+
+/**
  * A synchronous buffered writer: fewer, larger write(2) calls than one per line, and an error
  * (ENOSPC) surfaces at the write that hit it.
  */

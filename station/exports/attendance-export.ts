@@ -86,19 +86,27 @@ function labels(t: Translate) {
 type Labels = ReturnType<typeof labels>;
 type Cell = string | number | Date | null;
 
-/** One row as spreadsheet cells, in ATTENDANCE_COLUMNS order; times as local wall-clock Dates. */
-function xlsxCells(r: AttendanceExportRow, l: Labels, lt: LocalTime): Cell[] {
-  const start = lt.wallClock(r.sessionStartedAt);
+/**
+ * One row's fields in ATTENDANCE_COLUMNS order. The two formats differ only in how the session's
+ * day and the check-in/out times are written: `day` is the session's day already formatted,
+ * `moment` formats a timestamp.
+ */
+function rowCells<T>(
+  r: AttendanceExportRow,
+  l: Labels,
+  day: T,
+  moment: (iso: string) => T,
+): (T | string | number | null)[] {
   return [
-    new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate())),
+    day,
     r.sessionId,
     l.kind(r.sessionKind),
     r.sessionTitle,
     r.memberId,
     r.memberName,
     l.role(r),
-    r.checkIn ? lt.wallClock(r.checkIn) : null,
-    r.checkOut ? lt.wallClock(r.checkOut) : null,
+    r.checkIn ? moment(r.checkIn) : null,
+    r.checkOut ? moment(r.checkOut) : null,
     r.minutes,
     r.credit,
     l.status(r.status),
@@ -109,6 +117,13 @@ function xlsxCells(r: AttendanceExportRow, l: Labels, lt: LocalTime): Cell[] {
   ];
 }
 
+/** One row as spreadsheet cells; times as local wall-clock Dates. */
+function xlsxCells(r: AttendanceExportRow, l: Labels, lt: LocalTime): Cell[] {
+  const start = lt.wallClock(r.sessionStartedAt);
+  const day = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
+  return rowCells(r, l, day, (iso) => lt.wallClock(iso));
+}
+
 /**
  * The same row as CSV fields: local 'YYYY-MM-DD' and 'YYYY-MM-DD HH:MM:SS', which Excel, WPS and
  * LibreOffice all read as dates. The session's date is worked out once per session.
@@ -116,29 +131,13 @@ function xlsxCells(r: AttendanceExportRow, l: Labels, lt: LocalTime): Cell[] {
 function csvRowWriter(l: Labels, lt: LocalTime) {
   let lastSession = '';
   let lastDay = '';
+  const dateTime = (iso: string) => lt.dateTime(iso);
   return (r: AttendanceExportRow): string => {
     if (r.sessionStartedAt !== lastSession) {
       lastSession = r.sessionStartedAt;
       lastDay = lt.date(r.sessionStartedAt);
     }
-    return csvLine([
-      lastDay,
-      r.sessionId,
-      l.kind(r.sessionKind),
-      r.sessionTitle,
-      r.memberId,
-      r.memberName,
-      l.role(r),
-      r.checkIn ? lt.dateTime(r.checkIn) : null,
-      r.checkOut ? lt.dateTime(r.checkOut) : null,
-      r.minutes,
-      r.credit,
-      l.status(r.status),
-      r.reason,
-      l.yesNo(r.makeup),
-      l.yesNo(r.corrected),
-      l.quality(r.timeQuality),
-    ]);
+    return csvLine(rowCells(r, l, lastDay, dateTime));
   };
 }
 

@@ -12,6 +12,7 @@ import {
   compactHistory,
   everyMinutes,
   healthSnapshotJob,
+  latestProblems,
   readHistory,
   storeSnapshot,
 } from './history.js';
@@ -196,5 +197,27 @@ describe('the health-snapshot job', () => {
       ['2026-11-26T08:00:00.000Z', 'trusted'],
     ]);
     expect(rows[1]!.items.find(([id]) => id === 'network')).toEqual(['network', 0, 'fail']);
+  });
+});
+
+describe('latestProblems', () => {
+  it('lists the newest warn or fail of each item in the window, not older or healthy ones', () => {
+    const snap = (minutes: number, grades: Record<string, HealthItem['grade']>) =>
+      storeSnapshot(
+        db,
+        {
+          takenAt: new Date(START + minutes * MIN).toISOString(),
+          items: HEALTH_ITEM_IDS.map((id) => ({ id, value: null, grade: grades[id] ?? 'ok' })),
+        } as Parameters<typeof storeSnapshot>[1],
+        'trusted',
+      );
+    snap(0, { hub: 'fail' }); // before the window
+    snap(10, { hub: 'warn', temperature: 'fail' });
+    snap(20, { hub: 'fail' });
+    snap(30, {}); // all well: not a problem
+    expect(latestProblems(db, new Date(START + 5 * MIN))).toEqual([
+      { at: new Date(START + 20 * MIN).toISOString(), id: 'hub', grade: 'fail' },
+      { at: new Date(START + 10 * MIN).toISOString(), id: 'temperature', grade: 'fail' },
+    ]);
   });
 });

@@ -150,6 +150,31 @@ export function readHistory(db: Db, since?: Date): HistoryEntry[] {
   return rows.map((r) => ({ ...toHistory(r), resolution: r.resolution, worst: r.worst }));
 }
 
+/**
+ * The latest warn or fail of each health item since `since`, newest first: what the technician
+ * console lists as recent problems. At most the 500 newest troubled snapshots are read.
+ */
+export function latestProblems(
+  db: Db,
+  since: Date,
+): { at: string; id: string; grade: 'warn' | 'fail' }[] {
+  const rows = db
+    .prepare(
+      `SELECT taken_at, items FROM health_snapshots
+       WHERE taken_at >= ? AND worst IN ('warn', 'fail') ORDER BY taken_at DESC LIMIT 500`,
+    )
+    .all(since.toISOString()) as { taken_at: string; items: string }[];
+  const latest = new Map<string, { at: string; id: string; grade: 'warn' | 'fail' }>();
+  for (const row of rows) {
+    for (const [id, , grade] of JSON.parse(row.items) as CompactItem[]) {
+      if ((grade === 'warn' || grade === 'fail') && !latest.has(id)) {
+        latest.set(id, { at: row.taken_at, id, grade });
+      }
+    }
+  }
+  return [...latest.values()];
+}
+
 /** A node-cron step expression for every `minutes` minutes. */
 export function everyMinutes(minutes: number): string {
   return minutes >= 60 ? '0 * * * *' : `*/${minutes} * * * *`;

@@ -12,7 +12,8 @@ import type { HubReach } from '../domain/health-grading.js';
 import { CONTENT_DIR } from '../paths.js';
 import { getSetting } from '../settings/store.js';
 import { systemProbe, withDeadline, type SystemProbe } from './probe.js';
-import { CACHE_DIR, reachHubOverHttp } from './snapshot.js';
+import { reachHubOverHttp } from './snapshot.js';
+import { cacheDirs } from '../content/store.js';
 import { manifestFiles } from '../../common/manifest.js';
 import { acceptedManifest, activeManifest } from '../content/store.js';
 import { verifyCache } from '../content/verify.js';
@@ -126,10 +127,8 @@ function writeReadBack(dir: string, bytes: number): void {
   }
 }
 
-function diskStep(dataDir: string, bytes: number): StoredStep {
-  const dirs = [dataDir, path.join(dataDir, CONTENT_DIR), path.join(dataDir, CACHE_DIR)].filter(
-    (d) => fs.existsSync(d),
-  );
+function diskStep(dataDir: string, cacheDir: string, bytes: number): StoredStep {
+  const dirs = [dataDir, path.join(dataDir, CONTENT_DIR), cacheDir].filter((d) => fs.existsSync(d));
   for (const dir of dirs) {
     try {
       writeReadBack(dir, bytes);
@@ -304,7 +303,9 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<StoredRun> {
     await guard('screen', () => screenStep(probe, ms)),
     await guard('audio', () => audioStep(probe, ms)),
     await guard('network', () => networkStep(db, reachHub)),
-    await guard('disk', () => diskStep(dataDir, deps.diskProbeBytes ?? 1024 ** 2)),
+    await guard('disk', () =>
+      diskStep(dataDir, cacheDirs(db).root, deps.diskProbeBytes ?? 1024 ** 2),
+    ),
     await guard('database', () => databaseStep(db)),
     await guard('content', () => contentStep(db, dataDir, startedAt)),
   ];

@@ -90,6 +90,15 @@ describe('takeSnapshot', () => {
     expect(items['last-upload']).toMatchObject({ value: null, grade: 'unknown' });
   });
 
+  it('counts the synced course cache, also where content.cacheDir moves it', async () => {
+    const elsewhere = path.join(tmp.dir, 'usb-cache');
+    fs.mkdirSync(path.join(elsewhere, 'objects'), { recursive: true });
+    fs.writeFileSync(path.join(elsewhere, 'objects', 'abc'), 'x'.repeat(300));
+    writeSetting(db, 'content.cacheDir', elsewhere, NOW);
+    const snap = await takeSnapshot({ db, dataDir: tmp.dir, now: NOW, probe: healthyProbe() });
+    expect(byId(snap.items).content).toMatchObject({ value: 1, detail: { bytes: 300 } });
+  });
+
   it('reads thresholds from the settings', async () => {
     const probe = healthyProbe({
       fsSize: async () => [{ mount: '/', size: 100 * GB, available: 0.5 * GB, fs: 'x' }],

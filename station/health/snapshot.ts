@@ -22,14 +22,12 @@ import {
   type HealthThresholds,
   type HubReach,
 } from '../domain/health-grading.js';
+import { cacheDirs } from '../content/store.js';
 import { appVersion, CONTENT_DIR, DB_FILE } from '../paths.js';
 import type { Settings } from '../settings/definitions.js';
 import { readSettings } from '../settings/store.js';
 import { learnFromHttpDate, readMonotonic } from '../time/trusted-time.js';
 import { systemProbe, withDeadline, type SystemProbe } from './probe.js';
-
-/** The course cache's own folder, when a content capability keeps one beside `content/`. */
-export const CACHE_DIR = 'cache';
 
 export interface SnapshotDeps {
   db: Db;
@@ -158,9 +156,8 @@ export async function takeSnapshot(deps: SnapshotDeps): Promise<HealthSnapshot> 
   const deadline = s['health.probeTimeoutMs'];
   const reachHub = deps.reachHub ?? ((url, ms) => reachHubOverHttp(db, url, ms));
   const contentDir = path.join(dataDir, CONTENT_DIR);
-  const cacheDir = fs.existsSync(path.join(dataDir, CACHE_DIR))
-    ? path.join(dataDir, CACHE_DIR)
-    : contentDir;
+  // The synced course cache: `cache/` beside the database, or where content.cacheDir points.
+  const cacheDir = cacheDirs(db).root;
   // One fsSize call serves both volumes.
   let volumes: ReturnType<SystemProbe['fsSize']> | undefined;
   const fsSize = () => (volumes ??= probe.fsSize());
@@ -285,7 +282,7 @@ export async function takeSnapshot(deps: SnapshotDeps): Promise<HealthSnapshot> 
     },
     content: () => {
       const content = folderUsage(contentDir);
-      const cache = cacheDir === contentDir ? null : folderUsage(cacheDir);
+      const cache = folderUsage(cacheDir);
       const files = content || cache ? (content?.files ?? 0) + (cache?.files ?? 0) : null;
       return {
         value: files,

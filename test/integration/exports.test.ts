@@ -11,6 +11,22 @@ let tmp: ReturnType<typeof makeTempDir>;
 let data: string;
 const run = (...args: string[]) => station([...args, '--data', data]);
 
+/** `station attendance export --from FROM --to TO --format FORMAT --out OUT [extra…]`. */
+const exportDays = (from: string, to: string, format: string, out: string, ...extra: string[]) =>
+  run(
+    'attendance',
+    'export',
+    '--from',
+    from,
+    '--to',
+    to,
+    '--format',
+    format,
+    '--out',
+    out,
+    ...extra,
+  );
+
 /** A finished session with a present, a late-and-corrected, an excused and an absent member. */
 function recordSession(): string {
   const id = run(
@@ -87,19 +103,7 @@ describe('station attendance export', () => {
   it('writes CSV that LibreOffice reads as Chinese text, dates and numbers', () => {
     recordSession();
     const out = path.join(tmp.dir, '出勤.csv');
-    const r = run(
-      'attendance',
-      'export',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--format',
-      'csv',
-      '--out',
-      out,
-      '--json',
-    );
+    const r = exportDays('2026-11-01', '2026-11-30', 'csv', out, '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ rows: 30, file: out }); // 30 demo members, one session
     const bytes = fs.readFileSync(out);
@@ -148,18 +152,7 @@ describe('station attendance export', () => {
   it('writes XLSX with typed cells, column widths and a frozen header, also read by LibreOffice', async () => {
     recordSession();
     const out = path.join(tmp.dir, 'attendance.xlsx');
-    const r = run(
-      'attendance',
-      'export',
-      '--from',
-      '2026-11-14',
-      '--to',
-      '2026-11-14',
-      '--format',
-      'xlsx',
-      '--out',
-      out,
-    );
+    const r = exportDays('2026-11-14', '2026-11-14', 'xlsx', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('已导出 30 行');
 
@@ -198,18 +191,7 @@ describe('station attendance export', () => {
        VALUES (5, 'c1', ${id}, '2026-11-20T01:00:00.000Z', 't', '2026-11-20T01:00:00.000Z')`,
     );
     const out = path.join(tmp.dir, 'flags.csv');
-    const r = run(
-      'attendance',
-      'export',
-      '--from',
-      '2026-11-14',
-      '--to',
-      '2026-11-14',
-      '--format',
-      'csv',
-      '--out',
-      out,
-    );
+    const r = exportDays('2026-11-14', '2026-11-14', 'csv', out);
     expect(r.code, r.stderr).toBe(0);
     const lines = fs.readFileSync(out, 'utf8').split('\r\n');
     expect(
@@ -255,18 +237,7 @@ describe('station attendance export', () => {
 
   it('fails on an unwritable target with a clear message and no file', () => {
     const out = path.join(tmp.dir, 'no-such-dir', 'x.csv');
-    const r = run(
-      'attendance',
-      'export',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--format',
-      'csv',
-      '--out',
-      out,
-    );
+    const r = exportDays('2026-11-01', '2026-11-30', 'csv', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`无法写入文件 ${out}`);
   });
@@ -325,18 +296,7 @@ describe.skipIf(!canMount)('exporting to a full or read-only USB stick (tmpfs st
     try {
       for (const format of ['csv', 'xlsx']) {
         const out = path.join(stick, `出勤.${format}`);
-        const r = run(
-          'attendance',
-          'export',
-          '--from',
-          '2025-01-01',
-          '--to',
-          '2025-12-31',
-          '--format',
-          format,
-          '--out',
-          out,
-        );
+        const r = exportDays('2025-01-01', '2025-12-31', format, out);
         expect(r.code, r.stdout).toBe(1);
         expect(r.stderr.trim()).toBe(
           `空间不足，无法写完 ${out}（U 盘或磁盘已满）。没有留下不完整的文件，请换一个有空间的位置再导出`,
@@ -353,20 +313,7 @@ describe.skipIf(!canMount)('exporting to a full or read-only USB stick (tmpfs st
     expect(tryMount(stick, 'size=64k,ro')).toBe(true);
     try {
       const out = path.join(stick, 'a.csv');
-      const r = run(
-        'attendance',
-        'export',
-        '--from',
-        '2025-01-01',
-        '--to',
-        '2025-12-31',
-        '--format',
-        'csv',
-        '--out',
-        out,
-        '--lang',
-        'en',
-      );
+      const r = exportDays('2025-01-01', '2025-12-31', 'csv', out, '--lang', 'en');
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('is read-only');
     } finally {
