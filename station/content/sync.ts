@@ -72,15 +72,18 @@ interface ServerDate {
   reading: MonotonicReading;
 }
 
+/** Largest detached signature we read: an Ed25519 signature is 64 bytes. */
+const MAX_SIGNATURE_BYTES = 1024;
+
 function segmentsEncoded(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
 }
 
-export function httpSource(
+function httpSource(
   baseUrl: string,
   stallMs: () => number,
   bandwidth: () => number,
-  retry: () => { attempts: number; backoffMs: number } = () => ({ attempts: 1, backoffMs: 0 }),
+  retry: () => { attempts: number; backoffMs: number },
 ): ContentSource {
   let base: URL;
   try {
@@ -97,7 +100,7 @@ export function httpSource(
       const { attempts, backoffMs } = retry();
       let detail = '';
       for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (attempt > 1) await sleep(Math.min(backoffMs * 2 ** (attempt - 2), 60_000));
+        if (attempt > 1) await sleep(backoffBefore(attempt, backoffMs));
         try {
           let serverDate: ServerDate | undefined;
           const bytes = await fetchSmall(
@@ -107,7 +110,7 @@ export function httpSource(
             undefined,
             (res) => (serverDate = { header: res.headers.date, reading: readMonotonic() }),
           );
-          const signature = await fetchSmall(urlOf(SIGNATURE_FILE), 1024, stallMs());
+          const signature = await fetchSmall(urlOf(SIGNATURE_FILE), MAX_SIGNATURE_BYTES, stallMs());
           return { bytes, signature, serverDate };
         } catch (err) {
           detail = err instanceof Error ? err.message : String(err);
@@ -141,29 +144,35 @@ export function httpSource(
   };
 }
 
-export function dirSource(dir: string): ContentSource {
+/**
+ * The manifest and signature of a published folder, as the import and the USB offer both read
+ * them: each refused as malformed when larger than it may be. File-system errors (missing,
+ * unreadable) are thrown as they are; each caller names them in its own words.
+ */
+export function readPublishedFolder(dir: string): { bytes: Buffer; signature: Buffer } {
+  const read = (name: string, max: number) => {
+    const file = path.join(dir, name);
+    if (fs.statSync(file).size > max)
+      throw new StationFailure('BAD_REQUEST', 'contentManifestMalformed', { detail: 'too large' });
+    return fs.readFileSync(file);
+  };
+  return {
+    bytes: read(MANIFEST_FILE, MAX_MANIFEST_BYTES),
+    signature: read(SIGNATURE_FILE, MAX_SIGNATURE_BYTES),
+  };
+}
+
+function dirSource(dir: string): ContentSource {
   const root = path.resolve(dir);
   return {
     label: root,
     readManifest() {
-      const read = (name: string, max: number) => {
-        const file = path.join(root, name);
-        let stat: fs.Stats;
-        try {
-          stat = fs.statSync(file);
-        } catch {
-          throw new StationFailure('NOT_FOUND', 'contentNoManifest', { dir: root });
-        }
-        if (stat.size > max)
-          throw new StationFailure('BAD_REQUEST', 'contentManifestMalformed', {
-            detail: 'too large',
-          });
-        return fs.readFileSync(file);
-      };
-      return Promise.resolve({
-        bytes: read(MANIFEST_FILE, MAX_MANIFEST_BYTES),
-        signature: read(SIGNATURE_FILE, 1024),
-      });
+      try {
+        return Promise.resolve(readPublishedFolder(root));
+      } catch (err) {
+        if (err instanceof StationFailure) throw err;
+        throw new StationFailure('NOT_FOUND', 'contentNoManifest', { dir: root });
+      }
     },
     retries: (outcome) => outcome.result !== 'corrupt',
     async fetch(file, { dirs, onBytes }) {
@@ -260,6 +269,10 @@ function takeLock(dirs: CacheDirs): () => void {
   throw new StationFailure('CONFLICT', 'contentSyncRunning', { pid: 0 });
 }
 
+/** The wait before the given attempt (2, 3, …): doubling from `baseMs`, at most a minute. */
+const backoffBefore = (attempt: number, baseMs: number) =>
+  Math.min(baseMs * 2 ** (attempt - 2), 60_000);
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -339,10 +352,8 @@ async function runSync(
           reason = 'stopped';
           break;
         }
-        if (attempt > 1) {
-          const backoff = Math.min(settings['content.retryBackoffMs'] * 2 ** (attempt - 2), 60_000);
-          await sleep(backoff, opts.signal);
-        }
+        if (attempt > 1)
+          await sleep(backoffBefore(attempt, settings['content.retryBackoffMs']), opts.signal);
         setObjectState(db, file.sha256, 'downloading', clock.now());
         const outcome = await source.fetch(file, {
           db,
