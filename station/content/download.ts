@@ -3,9 +3,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { IO_CHUNK, LongerThanClaimed, syncDir } from './files.js';
+import {
+  HashTap,
+  IO_CHUNK,
+  LongerThanClaimed,
+  paceDelay,
+  Stalled,
+  SYNC_EVERY,
+  syncDir,
+} from './files.js';
 import { HashWorker } from './hash-worker.js';
 import { rawGet, type RawResponse } from './raw-http.js';
 
@@ -41,47 +49,27 @@ export type DownloadOutcome =
   | { result: 'verified'; fetchedBytes: number }
   | { result: 'retry' | 'corrupt'; reason: string; fetchedBytes: number };
 
-class Stalled extends Error {
-  constructor(ms: number) {
-    super(`no data for ${ms} ms`);
-    this.name = 'Stalled';
-  }
-}
-
-/** Counts, hashes, caps length and (optionally) paces bytes as they stream to the partial file. */
-class Meter extends Transform {
-  bytes = 0;
+/** A HashTap that also reports and (optionally) paces bytes as they stream to the partial file. */
+class Meter extends HashTap {
   private readonly started = Date.now();
   constructor(
-    readonly hash: crypto.Hash,
-    private readonly remaining: number,
+    hash: crypto.Hash,
+    remaining: number,
     private readonly bandwidth: number,
     private readonly onChunk: (n: number) => void,
   ) {
-    super({ highWaterMark: IO_CHUNK });
+    super(remaining, hash);
   }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.remaining) {
-      done(new LongerThanClaimed(this.remaining));
-      return;
-    }
-    this.hash.update(chunk);
-    this.onChunk(chunk.length);
-    if (this.bandwidth > 0) {
-      const due = this.started + (this.bytes / this.bandwidth) * 1000;
-      const wait = due - Date.now();
-      if (wait > 0) {
-        setTimeout(() => done(null, chunk), wait);
-        return;
-      }
-    }
-    done(null, chunk);
+  override _transform(chunk: Buffer, enc: BufferEncoding, done: TransformCallback): void {
+    super._transform(chunk, enc, (err) => {
+      if (err) return done(err);
+      this.onChunk(chunk.length);
+      const wait = paceDelay(this.started, this.bytes, this.bandwidth);
+      if (wait > 0) setTimeout(() => done(null, chunk), wait);
+      else done(null, chunk);
+    });
   }
 }
-
-/** Write-back is started every this many bytes, so it overlaps the download. */
-const SYNC_EVERY = 64 * 1024 * 1024;
 
 /**
  * Appends to an open file descriptor with vectored writes, and starts an fdatasync in the
@@ -153,7 +141,7 @@ class PartWriter extends Writable {
 }
 
 /** A GET that follows a few redirects and cuts a connection that stays silent for `stallMs`. */
-export function httpGet(
+function httpGet(
   url: URL,
   headers: Record<string, string>,
   stallMs: number,
@@ -198,7 +186,7 @@ async function hashExisting(file: string, bytes: number): Promise<crypto.Hash> {
   return hash;
 }
 
-async function finalize(t: DownloadTarget, sha256: string, total: number): Promise<boolean> {
+function finalize(t: DownloadTarget, sha256: string, total: number): boolean {
   if (total !== t.size || sha256 !== t.sha256) return false;
   fs.mkdirSync(path.dirname(t.objectFile), { recursive: true });
   fs.renameSync(t.partFile, t.objectFile);
@@ -227,7 +215,7 @@ export async function downloadOnce(
   }
   if (have === t.size) {
     // A previous run got every byte but stopped before the rename: check and finish it.
-    if (await finalize(t, (await hashExisting(t.partFile, have)).digest('hex'), have)) {
+    if (finalize(t, (await hashExisting(t.partFile, have)).digest('hex'), have)) {
       return { result: 'verified', fetchedBytes: 0 };
     }
     fs.rmSync(t.partFile, { force: true });
@@ -379,7 +367,7 @@ export async function downloadOnce(
       fetchedBytes: fetched,
     };
   }
-  if (sha256 !== null && (await finalize(t, sha256, total))) {
+  if (sha256 !== null && finalize(t, sha256, total)) {
     return { result: 'verified', fetchedBytes: fetched };
   }
   fs.rmSync(t.partFile, { force: true });
