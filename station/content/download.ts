@@ -41,7 +41,6 @@ export interface DownloadOptions {
   stallMs: number;
   /** Bytes per second; 0 = no cap. */
   bandwidth: number;
-  signal?: AbortSignal;
 }
 
 /** 'verified': in the cache. 'retry': failed, partial kept. 'corrupt': bytes wrong, partial removed. */
@@ -145,7 +144,6 @@ function httpGet(
   url: URL,
   headers: Record<string, string>,
   stallMs: number,
-  signal?: AbortSignal,
   redirects = 5,
 ): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
@@ -154,15 +152,12 @@ function httpGet(
       reject(new Error(`unsupported URL ${url.href}`));
       return;
     }
-    const req = lib.get(url, { headers, signal }, (res) => {
+    const req = lib.get(url, { headers }, (res) => {
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {
         res.resume();
-        httpGet(new URL(location, url), headers, stallMs, signal, redirects - 1).then(
-          resolve,
-          reject,
-        );
+        httpGet(new URL(location, url), headers, stallMs, redirects - 1).then(resolve, reject);
         return;
       }
       resolve(res);
@@ -240,7 +235,7 @@ export async function downloadOnce(
         raw = null;
       }
     }
-    if (!raw) res = await httpGet(t.url, headers, o.stallMs, o.signal);
+    if (!raw) res = await httpGet(t.url, headers, o.stallMs);
   } catch (err) {
     return { result: 'retry', reason: describe(err), fetchedBytes: 0 };
   }
@@ -391,10 +386,9 @@ export async function fetchSmall(
   url: URL,
   maxBytes: number,
   stallMs: number,
-  signal?: AbortSignal,
   onResponse?: (res: http.IncomingMessage) => void,
 ): Promise<Buffer> {
-  const res = await httpGet(url, { 'accept-encoding': 'identity' }, stallMs, signal);
+  const res = await httpGet(url, { 'accept-encoding': 'identity' }, stallMs);
   if (res.statusCode !== 200) {
     res.resume();
     throw new Error(`HTTP ${res.statusCode ?? 0}`);

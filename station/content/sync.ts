@@ -61,7 +61,6 @@ export interface SyncReport {
 export interface SyncOptions {
   /** Stop starting new attempts after this moment (the end of the night window). */
   deadline?: Date;
-  signal?: AbortSignal;
   /** One line per event for the technician (already translated by the caller's logger). */
   log?: (event: string, params: Record<string, string | number>) => void;
 }
@@ -107,7 +106,6 @@ function httpSource(
             urlOf(MANIFEST_FILE),
             MAX_MANIFEST_BYTES,
             stallMs(),
-            undefined,
             (res) => (serverDate = { header: res.headers.date, reading: readMonotonic() }),
           );
           const signature = await fetchSmall(urlOf(SIGNATURE_FILE), MAX_SIGNATURE_BYTES, stallMs());
@@ -273,14 +271,7 @@ function takeLock(dirs: CacheDirs): () => void {
 const backoffBefore = (attempt: number, baseMs: number) =>
   Math.min(baseMs * 2 ** (attempt - 2), 60_000);
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The whole run, for both sources: read and check the manifest (a refused one changes nothing),
@@ -348,12 +339,11 @@ async function runSync(
       let reason = '';
       let done = false;
       for (let attempt = 1; attempt <= settings['content.retryAttempts'] && !done; attempt++) {
-        if (opts.signal?.aborted || (opts.deadline && clock.now() >= opts.deadline)) {
+        if (opts.deadline && clock.now() >= opts.deadline) {
           reason = 'stopped';
           break;
         }
-        if (attempt > 1)
-          await sleep(backoffBefore(attempt, settings['content.retryBackoffMs']), opts.signal);
+        if (attempt > 1) await sleep(backoffBefore(attempt, settings['content.retryBackoffMs']));
         setObjectState(db, file.sha256, 'downloading', clock.now());
         const outcome = await source.fetch(file, {
           db,
