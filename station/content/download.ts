@@ -189,6 +189,13 @@ function finalize(t: DownloadTarget, sha256: string, total: number): boolean {
   return true;
 }
 
+/**
+ * Below this many bytes to fetch, node:http: the fast path starts a hash worker thread per
+ * attempt (~25 ms), more than a subtitle or a short remainder takes to arrive, and its gain (no
+ * garbage per socket read) only shows on large bodies.
+ */
+const RAW_MIN_BYTES = 1024 * 1024;
+
 function sizeOf(file: string): number {
   try {
     return fs.statSync(file).size;
@@ -221,12 +228,13 @@ export async function downloadOnce(
     headers.range = `bytes=${have}-`;
     if (o.validator) headers['if-range'] = o.validator;
   }
-  // Plain http: the fast path (raw-http.ts); it leaves redirects and bodies without a
-  // Content-Length to node:http, which is also the path for https.
+  // Plain http with at least RAW_MIN_BYTES to come: the fast path (raw-http.ts); it leaves
+  // redirects and bodies without a Content-Length to node:http, which is also the path for https
+  // and for small files.
   let raw: RawResponse | null = null;
   let res: http.IncomingMessage | null = null;
   try {
-    if (t.url.protocol === 'http:') {
+    if (t.url.protocol === 'http:' && t.size - have >= RAW_MIN_BYTES) {
       raw = await rawGet(t.url, headers, o.stallMs);
       const redirect = raw.status >= 300 && raw.status < 400;
       const body = raw.status === 200 || raw.status === 206;
