@@ -13,7 +13,7 @@ import { checkManifest, MAX_MANIFEST_BYTES, type CheckedManifest } from './check
 import { downloadOnce, fetchSmall, type DownloadOutcome } from './download.js';
 import { copyHashed } from './files.js';
 import { trustedKeys, verifyBytes } from './keys.js';
-import { ProgressReporter } from './progress.js';
+import { processAlive, ProgressReporter } from './progress.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from './publish.js';
 import {
   acceptedManifest,
@@ -254,13 +254,7 @@ function takeLock(dirs: CacheDirs): () => void {
       return () => fs.rmSync(file, { force: true });
     } catch {
       const pid = Number(fs.readFileSync(file, 'utf8'));
-      let running = true;
-      try {
-        process.kill(pid, 0);
-      } catch (err) {
-        running = (err as NodeJS.ErrnoException).code === 'EPERM';
-      }
-      if (running) throw new StationFailure('CONFLICT', 'contentSyncRunning', { pid });
+      if (processAlive(pid)) throw new StationFailure('CONFLICT', 'contentSyncRunning', { pid });
       fs.rmSync(file, { force: true }); // the holder died: the lock is stale
     }
   }
