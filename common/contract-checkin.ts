@@ -8,6 +8,7 @@
  * contract.ts, because contract.ts imports this module (a cycle would leave them undefined).
  */
 import { z } from 'zod';
+import { Grant, method } from './contract-method.js';
 
 export const CHECKIN_SESSION_KINDS = [
   'collective',
@@ -131,18 +132,12 @@ export interface RosterImportPreview {
 /** Roster files cross the 1 MB RPC body as base64. */
 export const MAX_ROSTER_FILE_BYTES = 700 * 1024;
 
-const Grant = z.string().min(16).max(128);
 const Pin = z.string().regex(/^\d{4,8}$/);
 const Id = z.number().int().positive();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Photos cross the 1 MB RPC body as base64; the kiosk scales them down before sending. */
 export const MAX_PHOTO_BYTES = 700 * 1024;
-
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
 
 export const checkinContract = {
   startCheckinSession: method<CheckinSessionView>()(

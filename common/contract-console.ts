@@ -1,13 +1,4 @@
-import { z } from 'zod';
-
-const Grant = z.string().min(16).max(128);
-const WithGrant = z.object({ grant: Grant }).strict();
-
-/** Declares a method: its argument schema now, its result type as a type-only phantom. */
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
+import { WithGrant, method } from './contract-method.js';
 
 export interface DiagnosticsExport {
   /** The zip written on the USB stick. */

@@ -3,6 +3,7 @@
  * console shows. Spread into `contract` in contract.ts.
  */
 import { z } from 'zod';
+import { Grant, method } from './contract-method.js';
 
 export interface ContentTransferFigures {
   bytesDone: number;
@@ -36,14 +37,6 @@ export interface ContentStatus {
   /** The latest sync or import run, or null when there has been none. */
   progress: ContentSyncProgress | null;
 }
-
-const Grant = z.string().min(16).max(128);
-
-/** Declared like contract.ts's `method`: argument schema now, result type as a phantom. */
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
 
 export const contentMethods = {
   getContentStatus: method<ContentStatus>()(z.object({ grant: Grant }).strict()),

@@ -2,6 +2,7 @@
  * StationApi methods of the equipment register (设备登记), spread into `contract` in contract.ts.
  */
 import { z } from 'zod';
+import { Grant, method } from './contract-method.js';
 import {
   EQUIPMENT_KINDS,
   EQUIPMENT_STATUSES,
@@ -11,15 +12,9 @@ import {
 
 export * from './equipment.js';
 
-const Grant = z.string().min(16).max(128);
 /** A day as people type it (2019-07-01, 2019/7/1, 2019年7月1日); the station parses it. */
 const Day = z.string().trim().min(6).max(20);
 const Text = (max: number) => z.string().trim().min(1).max(max);
-
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
 
 export const equipmentContract = {
   getEquipmentRegister: method<EquipmentRegisterView>()(z.object({ grant: Grant }).strict()),

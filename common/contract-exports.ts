@@ -3,14 +3,8 @@
  * an attendance export there, and follow its progress. Spread into `contract` in contract.ts.
  */
 import { z } from 'zod';
+import { Grant, method } from './contract-method.js';
 
-// The same declaration helper and grant shape as contract.ts, kept here so this module does not
-// import contract.ts (which imports it: a cycle would leave them undefined at load).
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
-const Grant = z.string().min(16).max(128);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export interface ExportTarget {

@@ -3,6 +3,7 @@
  * `station health --json` and `station selftest --json` print.
  */
 import { z } from 'zod';
+import { Grant, WithGrant, method } from './contract-method.js';
 import type { Grade } from './contract.js';
 
 /** Every graded item, in the order the console and the CLI list them. */
@@ -104,15 +105,6 @@ export interface HealthConsoleView {
   lastSelfTest: SelfTestRun | null;
   recentProblems: RecentProblem[];
 }
-
-/** Declared here as in contract.ts: an argument schema now, the result type as a phantom. */
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
-
-const Grant = z.string().min(16).max(128);
-const WithGrant = z.object({ grant: Grant }).strict();
 
 export const healthMethods = {
   getHealthConsole: method<HealthConsoleView>()(WithGrant),

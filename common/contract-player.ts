@@ -3,12 +3,7 @@
  * Spread into `contract` in contract.ts; the names are listed in transport.ts.
  */
 import { z } from 'zod';
-
-/** Declares a method like contract.ts does: argument schema now, result type as a phantom. */
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
+import { method } from './contract-method.js';
 
 const Id = z.number().int().positive();
 const CourseId = z.string().min(1).max(200);

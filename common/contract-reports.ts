@@ -4,8 +4,8 @@
  * and a member's year, so the CLI and the kiosk show the same numbers.
  */
 import { z } from 'zod';
+import { Grant, method } from './contract-method.js';
 
-const Grant = z.string().min(16).max(128);
 const Year = z.number().int().min(2000).max(2100);
 
 export interface SessionRef {
@@ -147,11 +147,6 @@ export interface MemberReport {
     madeUp: boolean;
   }[];
 }
-
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
 
 export const reportMethods = {
   getYearReport: method<ComplianceReport>()(z.object({ grant: Grant, year: Year }).strict()),

@@ -3,14 +3,8 @@
  * a planned session from it, and the organizer's calendar. Spread into `contract` in contract.ts.
  */
 import { z } from 'zod';
+import { Grant, method } from './contract-method.js';
 
-/** The shape contract.ts's `method` helper builds; repeated so this file stands alone. */
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
-
-const Grant = z.string().min(16).max(128);
 /** ISO 8601 with an offset, or a local time 'YYYY-MM-DDTHH:MM' in the station's zone. */
 const Time = z.string().min(16).max(40);
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

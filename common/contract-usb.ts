@@ -4,17 +4,11 @@
  * Spread into `contract` in contract.ts.
  */
 import { z } from 'zod';
+import type { ManifestRefusal } from './manifest.js';
+import { Grant, method } from './contract-method.js';
 
 /** Why a folder on a stick cannot be imported, as the kiosk explains it in plain words. */
-export type UsbRefusal =
-  | 'signature'
-  | 'unknown-key'
-  | 'malformed'
-  | 'unsafe-path'
-  | 'expired'
-  | 'rollback'
-  | 'incomplete'
-  | 'unreadable';
+export type UsbRefusal = ManifestRefusal | 'incomplete' | 'unreadable';
 
 export interface UsbCourseFolder {
   /** The published folder (holding manifest.json and manifest.json.sig). */
@@ -33,13 +27,6 @@ export interface UsbCourseFolder {
   /** The full reason in the station's language, or null. */
   message: string | null;
 }
-
-const Grant = z.string().min(16).max(128);
-
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
 
 export const usbMethods = {
   /**

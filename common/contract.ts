@@ -7,6 +7,7 @@
  * Adding a method is one entry here plus its handler in station/api/handlers.ts.
  */
 import { z } from 'zod';
+import { WithGrant, method } from './contract-method.js';
 import { METHOD_NAMES } from './transport.js';
 import { equipmentContract } from './contract-equipment.js';
 import { reportMethods } from './contract-reports.js';
@@ -32,8 +33,6 @@ export type Language = (typeof LANGUAGES)[number];
 export const PinSchema = z.string().regex(/^\d{4,8}$/);
 
 const NoArgs = z.object({}).strict();
-/** A role grant returned by `unlock`, required by role-protected methods. */
-const Grant = z.string().min(16).max(128);
 
 export type Grade = 'ok' | 'warn' | 'fail' | 'unknown';
 
@@ -101,14 +100,6 @@ export interface CourseSummary {
     subtitles: { lang: string; path: string }[];
   }[];
 }
-
-/** Declares a method: its argument schema now, its result type as a type-only phantom. */
-const method =
-  <Out>() =>
-  <S extends z.ZodType>(input: S) =>
-    ({ input }) as { input: S; readonly __out?: (out: Out) => void };
-
-const WithGrant = z.object({ grant: Grant }).strict();
 
 export const contract = {
   getHome: method<HomeView>()(NoArgs),

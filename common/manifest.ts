@@ -8,6 +8,10 @@ import { z } from 'zod';
 
 export const MANIFEST_FORMAT = 'study-station-manifest/1';
 
+/** Why a station refuses a manifest (station/content/check-manifest.ts names one per refusal). */
+export type ManifestRefusal =
+  'signature' | 'unknown-key' | 'malformed' | 'unsafe-path' | 'expired' | 'rollback';
+
 /** Largest file a manifest may name (1 TiB): anything bigger is a lie, not a course. */
 export const MAX_FILE_SIZE = 2 ** 40;
 

@@ -75,6 +75,12 @@ export const TOKEN_HEADER = 'x-station-token';
 /** Query parameter that carries the token on media URLs (a <video> element sends no headers). */
 export const TOKEN_QUERY = 'token';
 
+/**
+ * The id of the JSON data block the loopback server puts into index.html with the home view
+ * (station/http/ui-files.ts), read by the renderer's first module (renderer/src/api/early-home.ts).
+ */
+export const FIRST_HOME_ELEMENT_ID = 'station-first-home';
+
 /** The Electron media protocol's base URL: `media://local/<path>`. */
 export const MEDIA_BASE = 'media://local/';
 

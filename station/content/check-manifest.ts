@@ -1,12 +1,14 @@
-import { ManifestSchema, unsafePathReason, type Manifest } from '../../common/manifest.js';
+import {
+  ManifestSchema,
+  unsafePathReason,
+  type Manifest,
+  type ManifestRefusal,
+} from '../../common/manifest.js';
 import { StationFailure } from '../errors.js';
 import { verifyBytes, type TrustedKey } from './keys.js';
 
 /** Largest manifest.json we read: thousands of courses fit in far less. */
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-
-export type RefusalReason =
-  'signature' | 'unknown-key' | 'malformed' | 'unsafe-path' | 'expired' | 'rollback';
 
 export interface CheckedManifest {
   manifest: Manifest;
@@ -17,7 +19,7 @@ export interface CheckedManifest {
 }
 
 function refuse(
-  reason: RefusalReason,
+  reason: ManifestRefusal,
   key: ConstructorParameters<typeof StationFailure>[1],
   params: Record<string, string | number> = {},
 ): never {

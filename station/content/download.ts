@@ -3,9 +3,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { IO_CHUNK, LongerThanClaimed, syncDir } from './files.js';
+import {
+  HashTap,
+  IO_CHUNK,
+  LongerThanClaimed,
+  paceDelay,
+  Stalled,
+  SYNC_EVERY,
+  syncDir,
+} from './files.js';
 import { HashWorker } from './hash-worker.js';
 import { rawGet, type RawResponse } from './raw-http.js';
 
@@ -33,7 +41,6 @@ export interface DownloadOptions {
   stallMs: number;
   /** Bytes per second; 0 = no cap. */
   bandwidth: number;
-  signal?: AbortSignal;
 }
 
 /** 'verified': in the cache. 'retry': failed, partial kept. 'corrupt': bytes wrong, partial removed. */
@@ -41,47 +48,27 @@ export type DownloadOutcome =
   | { result: 'verified'; fetchedBytes: number }
   | { result: 'retry' | 'corrupt'; reason: string; fetchedBytes: number };
 
-class Stalled extends Error {
-  constructor(ms: number) {
-    super(`no data for ${ms} ms`);
-    this.name = 'Stalled';
-  }
-}
-
-/** Counts, hashes, caps length and (optionally) paces bytes as they stream to the partial file. */
-class Meter extends Transform {
-  bytes = 0;
+/** A HashTap that also reports and (optionally) paces bytes as they stream to the partial file. */
+class Meter extends HashTap {
   private readonly started = Date.now();
   constructor(
-    readonly hash: crypto.Hash,
-    private readonly remaining: number,
+    hash: crypto.Hash,
+    remaining: number,
     private readonly bandwidth: number,
     private readonly onChunk: (n: number) => void,
   ) {
-    super({ highWaterMark: IO_CHUNK });
+    super(remaining, hash);
   }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.remaining) {
-      done(new LongerThanClaimed(this.remaining));
-      return;
-    }
-    this.hash.update(chunk);
-    this.onChunk(chunk.length);
-    if (this.bandwidth > 0) {
-      const due = this.started + (this.bytes / this.bandwidth) * 1000;
-      const wait = due - Date.now();
-      if (wait > 0) {
-        setTimeout(() => done(null, chunk), wait);
-        return;
-      }
-    }
-    done(null, chunk);
+  override _transform(chunk: Buffer, enc: BufferEncoding, done: TransformCallback): void {
+    super._transform(chunk, enc, (err) => {
+      if (err) return done(err);
+      this.onChunk(chunk.length);
+      const wait = paceDelay(this.started, this.bytes, this.bandwidth);
+      if (wait > 0) setTimeout(() => done(null, chunk), wait);
+      else done(null, chunk);
+    });
   }
 }
-
-/** Write-back is started every this many bytes, so it overlaps the download. */
-const SYNC_EVERY = 64 * 1024 * 1024;
 
 /**
  * Appends to an open file descriptor with vectored writes, and starts an fdatasync in the
@@ -153,11 +140,10 @@ class PartWriter extends Writable {
 }
 
 /** A GET that follows a few redirects and cuts a connection that stays silent for `stallMs`. */
-export function httpGet(
+function httpGet(
   url: URL,
   headers: Record<string, string>,
   stallMs: number,
-  signal?: AbortSignal,
   redirects = 5,
 ): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
@@ -166,15 +152,12 @@ export function httpGet(
       reject(new Error(`unsupported URL ${url.href}`));
       return;
     }
-    const req = lib.get(url, { headers, signal }, (res) => {
+    const req = lib.get(url, { headers }, (res) => {
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {
         res.resume();
-        httpGet(new URL(location, url), headers, stallMs, signal, redirects - 1).then(
-          resolve,
-          reject,
-        );
+        httpGet(new URL(location, url), headers, stallMs, redirects - 1).then(resolve, reject);
         return;
       }
       resolve(res);
@@ -198,13 +181,20 @@ async function hashExisting(file: string, bytes: number): Promise<crypto.Hash> {
   return hash;
 }
 
-async function finalize(t: DownloadTarget, sha256: string, total: number): Promise<boolean> {
+function finalize(t: DownloadTarget, sha256: string, total: number): boolean {
   if (total !== t.size || sha256 !== t.sha256) return false;
   fs.mkdirSync(path.dirname(t.objectFile), { recursive: true });
   fs.renameSync(t.partFile, t.objectFile);
   syncDir(path.dirname(t.objectFile));
   return true;
 }
+
+/**
+ * Below this many bytes to fetch, node:http: the fast path starts a hash worker thread per
+ * attempt (~25 ms), more than a subtitle or a short remainder takes to arrive, and its gain (no
+ * garbage per socket read) only shows on large bodies.
+ */
+const RAW_MIN_BYTES = 1024 * 1024;
 
 function sizeOf(file: string): number {
   try {
@@ -227,7 +217,7 @@ export async function downloadOnce(
   }
   if (have === t.size) {
     // A previous run got every byte but stopped before the rename: check and finish it.
-    if (await finalize(t, (await hashExisting(t.partFile, have)).digest('hex'), have)) {
+    if (finalize(t, (await hashExisting(t.partFile, have)).digest('hex'), have)) {
       return { result: 'verified', fetchedBytes: 0 };
     }
     fs.rmSync(t.partFile, { force: true });
@@ -238,12 +228,13 @@ export async function downloadOnce(
     headers.range = `bytes=${have}-`;
     if (o.validator) headers['if-range'] = o.validator;
   }
-  // Plain http: the fast path (raw-http.ts); it leaves redirects and bodies without a
-  // Content-Length to node:http, which is also the path for https.
+  // Plain http with at least RAW_MIN_BYTES to come: the fast path (raw-http.ts); it leaves
+  // redirects and bodies without a Content-Length to node:http, which is also the path for https
+  // and for small files.
   let raw: RawResponse | null = null;
   let res: http.IncomingMessage | null = null;
   try {
-    if (t.url.protocol === 'http:') {
+    if (t.url.protocol === 'http:' && t.size - have >= RAW_MIN_BYTES) {
       raw = await rawGet(t.url, headers, o.stallMs);
       const redirect = raw.status >= 300 && raw.status < 400;
       const body = raw.status === 200 || raw.status === 206;
@@ -252,7 +243,7 @@ export async function downloadOnce(
         raw = null;
       }
     }
-    if (!raw) res = await httpGet(t.url, headers, o.stallMs, o.signal);
+    if (!raw) res = await httpGet(t.url, headers, o.stallMs);
   } catch (err) {
     return { result: 'retry', reason: describe(err), fetchedBytes: 0 };
   }
@@ -379,7 +370,7 @@ export async function downloadOnce(
       fetchedBytes: fetched,
     };
   }
-  if (sha256 !== null && (await finalize(t, sha256, total))) {
+  if (sha256 !== null && finalize(t, sha256, total)) {
     return { result: 'verified', fetchedBytes: fetched };
   }
   fs.rmSync(t.partFile, { force: true });
@@ -403,10 +394,9 @@ export async function fetchSmall(
   url: URL,
   maxBytes: number,
   stallMs: number,
-  signal?: AbortSignal,
   onResponse?: (res: http.IncomingMessage) => void,
 ): Promise<Buffer> {
-  const res = await httpGet(url, { 'accept-encoding': 'identity' }, stallMs, signal);
+  const res = await httpGet(url, { 'accept-encoding': 'identity' }, stallMs);
   if (res.statusCode !== 200) {
     res.resume();
     throw new Error(`HTTP ${res.statusCode ?? 0}`);

@@ -7,12 +7,34 @@ import { pipeline } from 'node:stream/promises';
 /** Read size for hashing and copying: large reads keep SHA-256 (not syscalls) the bottleneck. */
 export const IO_CHUNK = 1024 * 1024;
 
+/** A download starts write-back every this many bytes, so it overlaps the download. */
+export const SYNC_EVERY = 64 * 1024 * 1024;
+
+/** A connection that stayed silent for longer than the stall timeout. */
+export class Stalled extends Error {
+  constructor(ms: number) {
+    super(`no data for ${ms} ms`);
+    this.name = 'Stalled';
+  }
+}
+
+/**
+ * How long to hold back so that `bytes` received since `started` keep to `bandwidth` bytes per
+ * second (0 = no cap): the one pacing rule of both download paths.
+ */
+export function paceDelay(started: number, bytes: number, bandwidth: number): number {
+  return bandwidth > 0 ? started + (bytes / bandwidth) * 1000 - Date.now() : 0;
+}
+
 /** A pass-through that hashes and counts what flows by, and stops a stream that runs long. */
 export class HashTap extends Transform {
-  readonly hash = crypto.createHash('sha256');
   bytes = 0;
-  constructor(private readonly limit = Infinity) {
-    super();
+  constructor(
+    private readonly limit = Infinity,
+    /** A resumed download passes the hash of the bytes it already has. */
+    readonly hash = crypto.createHash('sha256'),
+  ) {
+    super({ highWaterMark: IO_CHUNK });
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;

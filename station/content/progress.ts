@@ -127,7 +127,8 @@ export class ProgressReporter {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -142,7 +143,7 @@ export function readProgress(cacheRoot: string): ContentSyncProgress | null {
     const p = JSON.parse(
       fs.readFileSync(path.join(cacheRoot, PROGRESS_FILE), 'utf8'),
     ) as ContentSyncProgress;
-    if (p.state === 'running' && !alive(p.pid)) p.state = 'interrupted';
+    if (p.state === 'running' && !processAlive(p.pid)) p.state = 'interrupted';
     return p;
   } catch {
     return null;

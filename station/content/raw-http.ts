@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import { paceDelay, Stalled, SYNC_EVERY } from './files.js';
 import type { HashWorker } from './hash-worker.js';
 
 /**
@@ -17,8 +18,6 @@ const READ_BUFFER = 1024 * 1024;
 const BLOCK = 4 * 1024 * 1024;
 const BLOCKS = 8;
 const MAX_HEAD = 64 * 1024;
-/** Write-back is started every this many bytes, so it overlaps the download. */
-const SYNC_EVERY = 64 * 1024 * 1024;
 /** Received bytes wait at most this long in memory before they are written (slow links). */
 const PROMPT_MS = 100;
 /** With the disk idle, a partly filled block is written once it holds this much. */
@@ -57,13 +56,6 @@ export interface RawResponse {
     onBytes(total: number): void;
   }): Promise<{ bytes: number; error: unknown }>;
   close(): void;
-}
-
-class StalledRaw extends Error {
-  constructor(ms: number) {
-    super(`no data for ${ms} ms`);
-    this.name = 'Stalled';
-  }
 }
 
 export function rawGet(
@@ -132,7 +124,7 @@ export function rawGet(
         },
       },
     });
-    socket.setTimeout(stallMs, () => socket.destroy(new StalledRaw(stallMs)));
+    socket.setTimeout(stallMs, () => socket.destroy(new Stalled(stallMs)));
     socket.on('connect', () => {
       const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`];
       for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
@@ -185,7 +177,7 @@ export function rawGet(
               const error =
                 failure ?? (complete ? null : (endError ?? new Error('connection closed early')));
               // Under a cap, a body that arrived in a few large reads still ends on schedule.
-              const wait = bandwidth > 0 ? started + (got / bandwidth) * 1000 - Date.now() : 0;
+              const wait = paceDelay(started, got, bandwidth);
               if (wait > 0) setTimeout(() => done({ bytes: got, error }), wait);
               else done({ bytes: got, error });
             };
@@ -311,14 +303,12 @@ export function rawGet(
               }
               schedule();
               let pause = cur === null;
-              if (bandwidth > 0) {
-                const wait = started + (got / bandwidth) * 1000 - Date.now();
-                if (wait > 0) {
-                  pause = true;
-                  setTimeout(() => {
-                    if (cur !== null && !failure && !settled) socket.resume();
-                  }, wait);
-                }
+              const wait = paceDelay(started, got, bandwidth);
+              if (wait > 0) {
+                pause = true;
+                setTimeout(() => {
+                  if (cur !== null && !failure && !settled) socket.resume();
+                }, wait);
               }
               return !pause;
             };

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ManifestSchema, manifestFiles, type Manifest } from '../../common/manifest.js';
@@ -49,22 +48,32 @@ export interface StoredManifest {
   manifest: Manifest;
 }
 
-const parsedByVersion = new Map<string, Manifest>();
-
-function toStored(row: {
+type ManifestRow = {
   version: number;
   key_id: string;
   manifest: Buffer;
   signature: Buffer;
   source: string;
   accepted_at: string;
-}): StoredManifest {
-  // Parsed once per content (keyed by its hash): listCourses and the media handler ask often.
-  const memoKey = crypto.createHash('sha256').update(row.manifest).digest('hex');
-  let manifest = parsedByVersion.get(memoKey);
+};
+
+/**
+ * Parsed manifests per database, keyed by version and acceptance time: a row is never changed
+ * once written, so the key names its content without hashing the bytes (the media handler asks
+ * on every range request). Only the last few are kept: the active and the accepted one matter.
+ */
+const parsedManifests = new WeakMap<Db, Map<string, Manifest>>();
+const PARSED_KEPT = 4;
+
+function toStored(db: Db, row: ManifestRow): StoredManifest {
+  let parsed = parsedManifests.get(db);
+  if (!parsed) parsedManifests.set(db, (parsed = new Map()));
+  const memoKey = `${row.version}|${row.accepted_at}`;
+  let manifest = parsed.get(memoKey);
   if (!manifest) {
     manifest = ManifestSchema.parse(JSON.parse(row.manifest.toString('utf8')));
-    parsedByVersion.set(memoKey, manifest);
+    parsed.set(memoKey, manifest);
+    if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
   }
   return {
     version: row.version,
@@ -80,8 +89,8 @@ function toStored(row: {
 /** The newest accepted manifest: what the cache is working towards. */
 export function acceptedManifest(db: Db): StoredManifest | null {
   const row = db.prepare('SELECT * FROM content_manifests ORDER BY version DESC LIMIT 1').get() as
-    Parameters<typeof toStored>[0] | undefined;
-  return row ? toStored(row) : null;
+    ManifestRow | undefined;
+  return row ? toStored(db, row) : null;
 }
 
 /** The manifest being served: the newest one whose files were all verified. */
@@ -91,8 +100,8 @@ export function activeManifest(db: Db): StoredManifest | null {
       `SELECT m.* FROM content_state s JOIN content_manifests m ON m.version = s.active_version
        WHERE s.id = 1`,
     )
-    .get() as Parameters<typeof toStored>[0] | undefined;
-  return row ? toStored(row) : null;
+    .get() as ManifestRow | undefined;
+  return row ? toStored(db, row) : null;
 }
 
 /**

@@ -13,7 +13,7 @@ import { checkManifest, MAX_MANIFEST_BYTES, type CheckedManifest } from './check
 import { downloadOnce, fetchSmall, type DownloadOutcome } from './download.js';
 import { copyHashed } from './files.js';
 import { trustedKeys, verifyBytes } from './keys.js';
-import { ProgressReporter } from './progress.js';
+import { processAlive, ProgressReporter } from './progress.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from './publish.js';
 import {
   acceptedManifest,
@@ -61,7 +61,6 @@ export interface SyncReport {
 export interface SyncOptions {
   /** Stop starting new attempts after this moment (the end of the night window). */
   deadline?: Date;
-  signal?: AbortSignal;
   /** One line per event for the technician (already translated by the caller's logger). */
   log?: (event: string, params: Record<string, string | number>) => void;
 }
@@ -72,15 +71,18 @@ interface ServerDate {
   reading: MonotonicReading;
 }
 
+/** Largest detached signature we read: an Ed25519 signature is 64 bytes. */
+const MAX_SIGNATURE_BYTES = 1024;
+
 function segmentsEncoded(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
 }
 
-export function httpSource(
+function httpSource(
   baseUrl: string,
   stallMs: () => number,
   bandwidth: () => number,
-  retry: () => { attempts: number; backoffMs: number } = () => ({ attempts: 1, backoffMs: 0 }),
+  retry: () => { attempts: number; backoffMs: number },
 ): ContentSource {
   let base: URL;
   try {
@@ -97,17 +99,16 @@ export function httpSource(
       const { attempts, backoffMs } = retry();
       let detail = '';
       for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (attempt > 1) await sleep(Math.min(backoffMs * 2 ** (attempt - 2), 60_000));
+        if (attempt > 1) await sleep(backoffBefore(attempt, backoffMs));
         try {
           let serverDate: ServerDate | undefined;
           const bytes = await fetchSmall(
             urlOf(MANIFEST_FILE),
             MAX_MANIFEST_BYTES,
             stallMs(),
-            undefined,
             (res) => (serverDate = { header: res.headers.date, reading: readMonotonic() }),
           );
-          const signature = await fetchSmall(urlOf(SIGNATURE_FILE), 1024, stallMs());
+          const signature = await fetchSmall(urlOf(SIGNATURE_FILE), MAX_SIGNATURE_BYTES, stallMs());
           return { bytes, signature, serverDate };
         } catch (err) {
           detail = err instanceof Error ? err.message : String(err);
@@ -141,29 +142,35 @@ export function httpSource(
   };
 }
 
-export function dirSource(dir: string): ContentSource {
+/**
+ * The manifest and signature of a published folder, as the import and the USB offer both read
+ * them: each refused as malformed when larger than it may be. File-system errors (missing,
+ * unreadable) are thrown as they are; each caller names them in its own words.
+ */
+export function readPublishedFolder(dir: string): { bytes: Buffer; signature: Buffer } {
+  const read = (name: string, max: number) => {
+    const file = path.join(dir, name);
+    if (fs.statSync(file).size > max)
+      throw new StationFailure('BAD_REQUEST', 'contentManifestMalformed', { detail: 'too large' });
+    return fs.readFileSync(file);
+  };
+  return {
+    bytes: read(MANIFEST_FILE, MAX_MANIFEST_BYTES),
+    signature: read(SIGNATURE_FILE, MAX_SIGNATURE_BYTES),
+  };
+}
+
+function dirSource(dir: string): ContentSource {
   const root = path.resolve(dir);
   return {
     label: root,
     readManifest() {
-      const read = (name: string, max: number) => {
-        const file = path.join(root, name);
-        let stat: fs.Stats;
-        try {
-          stat = fs.statSync(file);
-        } catch {
-          throw new StationFailure('NOT_FOUND', 'contentNoManifest', { dir: root });
-        }
-        if (stat.size > max)
-          throw new StationFailure('BAD_REQUEST', 'contentManifestMalformed', {
-            detail: 'too large',
-          });
-        return fs.readFileSync(file);
-      };
-      return Promise.resolve({
-        bytes: read(MANIFEST_FILE, MAX_MANIFEST_BYTES),
-        signature: read(SIGNATURE_FILE, 1024),
-      });
+      try {
+        return Promise.resolve(readPublishedFolder(root));
+      } catch (err) {
+        if (err instanceof StationFailure) throw err;
+        throw new StationFailure('NOT_FOUND', 'contentNoManifest', { dir: root });
+      }
     },
     retries: (outcome) => outcome.result !== 'corrupt',
     async fetch(file, { dirs, onBytes }) {
@@ -247,27 +254,18 @@ function takeLock(dirs: CacheDirs): () => void {
       return () => fs.rmSync(file, { force: true });
     } catch {
       const pid = Number(fs.readFileSync(file, 'utf8'));
-      let running = true;
-      try {
-        process.kill(pid, 0);
-      } catch (err) {
-        running = (err as NodeJS.ErrnoException).code === 'EPERM';
-      }
-      if (running) throw new StationFailure('CONFLICT', 'contentSyncRunning', { pid });
+      if (processAlive(pid)) throw new StationFailure('CONFLICT', 'contentSyncRunning', { pid });
       fs.rmSync(file, { force: true }); // the holder died: the lock is stale
     }
   }
   throw new StationFailure('CONFLICT', 'contentSyncRunning', { pid: 0 });
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/** The wait before the given attempt (2, 3, …): doubling from `baseMs`, at most a minute. */
+const backoffBefore = (attempt: number, baseMs: number) =>
+  Math.min(baseMs * 2 ** (attempt - 2), 60_000);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The whole run, for both sources: read and check the manifest (a refused one changes nothing),
@@ -335,14 +333,11 @@ async function runSync(
       let reason = '';
       let done = false;
       for (let attempt = 1; attempt <= settings['content.retryAttempts'] && !done; attempt++) {
-        if (opts.signal?.aborted || (opts.deadline && clock.now() >= opts.deadline)) {
+        if (opts.deadline && clock.now() >= opts.deadline) {
           reason = 'stopped';
           break;
         }
-        if (attempt > 1) {
-          const backoff = Math.min(settings['content.retryBackoffMs'] * 2 ** (attempt - 2), 60_000);
-          await sleep(backoff, opts.signal);
-        }
+        if (attempt > 1) await sleep(backoffBefore(attempt, settings['content.retryBackoffMs']));
         setObjectState(db, file.sha256, 'downloading', clock.now());
         const outcome = await source.fetch(file, {
           db,

@@ -7,12 +7,12 @@ import type { Db } from '../db/open.js';
 import { describeFailure, StationFailure } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { readSettings } from '../settings/store.js';
-import { checkManifest, MAX_MANIFEST_BYTES } from './check-manifest.js';
+import { checkManifest } from './check-manifest.js';
 import { trustedKeys } from './keys.js';
 import { readProgress } from './progress.js';
 import { MANIFEST_FILE, SIGNATURE_FILE } from './publish.js';
 import { acceptedManifest, activeManifest, cacheDirs } from './store.js';
-import { importFromDir, type SyncReport } from './sync.js';
+import { importFromDir, readPublishedFolder, type SyncReport } from './sync.js';
 
 /** A published folder: its manifest and the detached signature beside it. */
 function isPublishedFolder(dir: string): boolean {
@@ -70,11 +70,7 @@ function judge(db: Db, clock: Clock, dir: string): Verdict {
   let bytes: Buffer;
   let signature: Buffer;
   try {
-    if (fs.statSync(path.join(dir, MANIFEST_FILE)).size > MAX_MANIFEST_BYTES) {
-      throw new StationFailure('BAD_REQUEST', 'contentManifestMalformed', { detail: 'too large' });
-    }
-    bytes = fs.readFileSync(path.join(dir, MANIFEST_FILE));
-    signature = fs.readFileSync(path.join(dir, SIGNATURE_FILE));
+    ({ bytes, signature } = readPublishedFolder(dir));
   } catch (err) {
     if (err instanceof StationFailure) return refused('malformed', err);
     const detail = (err as NodeJS.ErrnoException).code ?? String(err);

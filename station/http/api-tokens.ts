@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/open.js';
 
 /** SHA-256 is enough at rest: the tokens are 256 random bits, so there is nothing to guess. */
-export function tokenDigest(token: string): string {
+function tokenDigest(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

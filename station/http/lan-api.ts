@@ -6,6 +6,7 @@ import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
 import { csvLine, CSV_BOM } from '../exports/csv.js';
 import { AttemptLimiter, checkBearer } from './api-tokens.js';
+import { sendJson } from './send-json.js';
 
 export interface LanAddress {
   host: string;
@@ -80,18 +81,6 @@ export function decodeCursor(cursor: string | null): number | null {
   if (cursor === null || cursor === '') return 0;
   const m = /^id:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return m ? Number(m[1]) : null;
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...extra,
-  });
-  res.end(text);
 }
 
 export interface LanServer {

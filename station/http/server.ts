@@ -9,6 +9,7 @@ import { translator } from '../i18n/index.js';
 import type { Station } from '../service.js';
 import { isAllowedHost, newLaunchToken, tokenMatches } from './guards.js';
 import { serveMedia } from './media.js';
+import { sendJson } from './send-json.js';
 import { SECURITY_HEADERS, serveUiFile } from './ui-files.js';
 
 export interface LoopbackServer {
@@ -27,15 +28,9 @@ export interface LoopbackOptions {
 
 const MAX_BODY = 1024 * 1024;
 
-function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...SECURITY_HEADERS,
-  });
-  res.end(text);
+/** The kiosk's /rpc/ answers: a Result, with the kiosk's security headers. */
+function sendResult(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  sendJson(res, status, body, SECURITY_HEADERS);
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -105,7 +100,7 @@ export async function startLoopbackServer(
         const given = req.headers[TOKEN_HEADER];
         if (!tokenMatches(typeof given === 'string' ? given : undefined, token)) {
           const err = new StationFailure('UNAUTHORIZED', 'unauthorized');
-          sendJson(res, 401, { ok: false, error: toErrorBody(err, t()) });
+          sendResult(res, 401, { ok: false, error: toErrorBody(err, t()) });
           return;
         }
         const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
@@ -121,11 +116,11 @@ export async function startLoopbackServer(
           const err = new StationFailure('BAD_REQUEST', 'badRequest', {
             detail: e instanceof Error ? e.message : String(e),
           });
-          sendJson(res, 400, { ok: false, error: toErrorBody(err, t()) });
+          sendResult(res, 400, { ok: false, error: toErrorBody(err, t()) });
           return;
         }
         const { status, body } = await dispatch(station, method, input);
-        sendJson(res, status, body);
+        sendResult(res, status, body);
         return;
       }
 

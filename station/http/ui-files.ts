@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../common/csp.js';
+import { FIRST_HOME_ELEMENT_ID } from '../../common/transport.js';
 import { contentTypeOf } from './content-types.js';
 import { containedPath } from './media.js';
 
@@ -67,9 +68,6 @@ export async function serveUiFile(
   const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }
-
-/** The id of the data block the renderer's first module reads (renderer/src/api/early-home.ts). */
-export const FIRST_HOME_ELEMENT_ID = 'station-first-home';
 
 /**
  * index.html with the home view already inside, as a JSON data block: the kiosk then draws its
