@@ -29,6 +29,7 @@ import {
   setObjectState,
   type CacheDirs,
 } from './store.js';
+import { freeBytes } from '../disk.js';
 
 /** Where a published folder comes from: a web server (sync) or a mounted USB stick (import). */
 interface ContentSource {
@@ -199,14 +200,6 @@ function dirSource(dir: string): ContentSource {
       }
     },
   };
-}
-
-/** Free bytes for an unprivileged writer on the volume holding `dir` (or its nearest parent). */
-export function freeBytes(dir: string): number {
-  let d = path.resolve(dir);
-  while (!fs.existsSync(d)) d = path.dirname(d);
-  const s = fs.statfsSync(d);
-  return s.bavail * s.bsize;
 }
 
 function partialBytes(dirs: CacheDirs, sha256: string): number {

@@ -11,6 +11,7 @@ import { listEquipment } from '../equipment/register.js';
 import { logFiles } from '../log.js';
 import { appVersion, CONTENT_DIR, DB_FILE } from '../paths.js';
 import { readSettings } from '../settings/store.js';
+import { freeBytes } from '../disk.js';
 
 const fflate = lazyRequire<typeof Fflate>('fflate');
 
@@ -199,8 +200,7 @@ function dataDirSummary(dataDir: string): Record<string, unknown> {
   };
   let free: number | null = null;
   try {
-    const s = fs.statfsSync(dataDir);
-    free = s.bavail * s.bsize;
+    free = freeBytes(dataDir);
   } catch {
     free = null;
   }

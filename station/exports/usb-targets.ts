@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportTarget } from '../../common/contract-exports.js';
+import { freeBytes } from '../disk.js';
 
 /** Where desktop Linux and udisks mount USB sticks. */
 const REMOVABLE_ROOTS = ['/media/', '/run/media/', '/mnt/'];
@@ -22,8 +23,7 @@ export function removableMountPoints(mounts: string, roots = REMOVABLE_ROOTS): s
 function describe(dir: string): ExportTarget | null {
   try {
     fs.accessSync(dir, fs.constants.W_OK);
-    const st = fs.statfsSync(dir);
-    return { path: dir, label: path.basename(dir) || dir, freeBytes: st.bavail * st.bsize };
+    return { path: dir, label: path.basename(dir) || dir, freeBytes: freeBytes(dir) };
   } catch {
     return null; // read-only or gone: not a place the organizer can choose
   }

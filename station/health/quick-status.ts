@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import type { Grade } from '../../common/contract.js';
+import { freeBytes } from '../disk.js';
 
 /**
  * The two dots on the home screen. Deliberately cheap (called on every home refresh); the full
@@ -24,8 +24,7 @@ export function diskGrade(freeBytes: number): Grade {
 
 export function dataVolumeGrade(dataDir: string): Grade {
   try {
-    const s = fs.statfsSync(dataDir);
-    return diskGrade(s.bavail * s.bsize);
+    return diskGrade(freeBytes(dataDir));
   } catch {
     return 'unknown';
   }

@@ -87,10 +87,12 @@ export async function contentCommand(ctx: CommandContext): Promise<number> {
         expires,
         now: systemClock.now(),
       });
-      const files = manifest.courses.reduce(
-        (n, c) => n + c.files.length + c.files.reduce((s, f) => s + f.subtitles.length, 0),
-        0,
-      );
+      // A subtitle shared by a course's MP4 and WebM is one file beside the manifest.
+      const files = new Set(
+        manifest.courses.flatMap((c) =>
+          c.files.flatMap((f) => [f.path, ...f.subtitles.map((sub) => sub.path)]),
+        ),
+      ).size;
       if (values.json) io.stdout(JSON.stringify(manifest));
       else
         io.stdout(
