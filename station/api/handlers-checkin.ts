@@ -202,7 +202,14 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
       // Before the transaction: a changed roster rebuilds the search index here, not while the
       // write lock is held.
       const rosterSize = roster.current().size;
-      return checkinNow.immediate(sessionId, memberId, code, rosterSize);
+      try {
+        return checkinNow.immediate(sessionId, memberId, code, rosterSize);
+      } catch (err) {
+        // A refusal comes before the counts are read; anything else (a failed COMMIT) may come
+        // after the counter folded the rolled-back record in.
+        if (!(err instanceof StationFailure)) counter.forget(sessionId);
+        throw err;
+      }
     },
 
     searchMembers: ({ grant, query, limit }) => {
