@@ -16,7 +16,6 @@ import {
   getSession,
   recordExcused,
   startSession,
-  type SessionRow,
 } from '../attendance/sessions.js';
 import { lateAfter, runningSessionId, sessionView } from '../attendance/checkin-view.js';
 import { SessionCounter } from '../attendance/session-counts.js';
@@ -97,10 +96,6 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
     return row;
   };
 
-  const priorCheckIn = db.prepare(
-    `SELECT at FROM attendance_records WHERE session_id = ? AND member_id = ? AND kind = 'check-in'`,
-  );
-
   /** "15:42" in the station's zone: what the people in the room read on the wall clock. */
   const wallTime = (iso: string) => {
     const p = zonedParts(new Date(iso), getSetting(db, 'timeZone'));
@@ -109,24 +104,24 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
 
   /**
    * The two refusals a room sees most, worded for the screen (a time of day, not an ISO stamp).
-   * checkIn() checks the same again inside its transaction; these only choose the sentence.
+   * checkIn() decides them; this only chooses the sentence.
    */
-  const refuseOnScreen = (sessionId: number, member: MemberLookupRow): SessionRow => {
-    const session = getSession(db, sessionId);
-    if (session.endedAt) {
-      throw new StationFailure('CONFLICT', 'checkinSessionEnded', {
-        title: session.title,
-        time: wallTime(session.endedAt),
+  const onScreen = (err: unknown): unknown => {
+    if (!(err instanceof StationFailure)) return err;
+    const { key, params } = err;
+    if (key === 'alreadyCheckedIn') {
+      return new StationFailure('CONFLICT', 'checkinTwice', {
+        name: params.name!,
+        time: wallTime(String(params.at)),
       });
     }
-    const prior = priorCheckIn.get(sessionId, member.id) as { at: string } | undefined;
-    if (prior) {
-      throw new StationFailure('CONFLICT', 'checkinTwice', {
-        name: member.name,
-        time: wallTime(prior.at),
+    if (key === 'sessionEnded') {
+      return new StationFailure('CONFLICT', 'checkinSessionEnded', {
+        title: params.title!,
+        time: wallTime(String(params.at)),
       });
     }
-    return session;
+    return err;
   };
 
   const asRef = (m: MemberLookupRow): MemberRef => ({
@@ -159,11 +154,16 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
       } else {
         member = memberOf(memberId!);
       }
-      const session = refuseOnScreen(sessionId, member);
       const now = clock.now();
-      checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
-      // A check-in does not touch the session row, so the one read for the refusals serves.
-      const lateFrom = lateAfter(session, getSetting(db, 'checkin.lateGraceMinutes'));
+      try {
+        checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
+      } catch (err) {
+        throw onScreen(err);
+      }
+      const lateFrom = lateAfter(
+        getSession(db, sessionId),
+        getSetting(db, 'checkin.lateGraceMinutes'),
+      );
       return {
         member: {
           id: member.id,
