@@ -11,7 +11,7 @@ import { DB_FILE, resolveDataDir } from '../paths.js';
  * directory without a station is an error, never a new empty station: a mistyped `--data` must not
  * make a command report "nothing there" from a fresh database it just created.
  */
-export function openExistingStation(dataFlag: string | undefined, env: NodeJS.ProcessEnv): Db {
+function openExistingStation(dataFlag: string | undefined, env: NodeJS.ProcessEnv): Db {
   const dataDir = resolveDataDir(dataFlag, env);
   if (!fs.existsSync(path.join(dataDir, DB_FILE))) {
     throw new StationFailure('STORAGE', 'dataDirMissing', { dir: dataDir });

@@ -7,7 +7,7 @@ import { MAX_ROSTER_BYTES } from '../../members/import/read-table.js';
 import { listMembers, type Member } from '../../members/repository.js';
 import { writeRosterTemplate } from '../../members/template.js';
 import { readInputFile } from '../input-file.js';
-import { openExistingStation } from '../station-db.js';
+import { withExistingStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
 
 /** Imports at least this large say that they are writing, so a person knows to wait. */
@@ -77,19 +77,15 @@ async function importAction({ io, t }: CommandContext, args: string[]): Promise<
   if (!file) throw new UsageError('cli.missingArg', { name: 'FILE' });
   const dryRun = values['dry-run'];
   const bytes = readInputFile(file, MAX_ROSTER_BYTES, 'rosterTooLarge');
-  const db = openExistingStation(values.data, io.env);
-  let outcome: ImportOutcome;
-  try {
-    outcome = await importRosterFile(db, bytes, {
+  const outcome = await withExistingStation(values.data, io.env, (db) =>
+    importRosterFile(db, bytes, {
       now: systemClock.now(),
       dryRun,
       onWriting: (rows) => {
         if (rows >= PROGRESS_ROWS) io.stderr(t('members.import.writing', { rows }));
       },
-    });
-  } finally {
-    db.close();
-  }
+    }),
+  );
   const report = importReport(outcome, dryRun, t);
   if (!report.ok) {
     const summary = dryRun ? 'members.import.previewRefused' : 'members.import.refused';
@@ -127,13 +123,7 @@ function memberJson(m: Member) {
 
 async function listAction({ io, t }: CommandContext, args: string[]): Promise<number> {
   const { values } = parseCommand(args, {});
-  const db = openExistingStation(values.data, io.env);
-  let members: Member[];
-  try {
-    members = listMembers(db);
-  } finally {
-    db.close();
-  }
+  const members = await withExistingStation(values.data, io.env, listMembers);
   if (values.json) {
     io.stdout(JSON.stringify({ members: members.map(memberJson) }));
     return 0;
