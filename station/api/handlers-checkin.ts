@@ -3,7 +3,7 @@ import type {
   CheckinResult,
   CheckinSessionView,
 } from '../../common/contract-checkin.js';
-import { checkPin } from '../auth/pins.js';
+import { checkStationPin } from '../auth/pins.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
 import { getSetting, readSettings } from '../settings/store.js';
@@ -73,13 +73,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
    * The organizer's PIN typed again. It proves the organizer by itself, so it stands in for a
    * grant that lapsed while the session ran (sessions last longer than pin.grantMinutes).
    */
-  const confirmPin = (pin: string) => {
-    const s = readSettings(db);
-    checkPin(db, 'organizer', pin, clock.now(), {
-      maxAttempts: s['pin.maxAttempts'],
-      lockoutMinutes: s['pin.lockoutMinutes'],
-    });
-  };
+  const confirmPin = (pin: string) => checkStationPin(db, 'organizer', pin, clock.now());
 
   const view = (sessionId: number): CheckinSessionView => {
     const s = readSettings(db);

@@ -1,4 +1,4 @@
-import { checkPin } from '../auth/pins.js';
+import { checkStationPin } from '../auth/pins.js';
 import { translator } from '../i18n/index.js';
 import { importRosterFile, stationToday } from '../members/import/apply.js';
 import {
@@ -41,11 +41,7 @@ export function createRosterHandlers(
 
     setMemberState: ({ memberId, state, pin }) => {
       // The PIN proves the organizer by itself (see handlers-checkin.ts).
-      const s = readSettings(db);
-      checkPin(db, 'organizer', pin, clock.now(), {
-        maxAttempts: s['pin.maxAttempts'],
-        lockoutMinutes: s['pin.lockoutMinutes'],
-      });
+      checkStationPin(db, 'organizer', pin, clock.now());
       setMemberState(db, memberId, state, clock.now());
       roster.invalidate();
       return rosterMember(db, memberId);
