@@ -2,7 +2,7 @@ import path from 'node:path';
 import { systemClock } from '../../clock.js';
 import type { Translate } from '../../i18n/index.js';
 import { importRosterFile, type ImportOutcome } from '../../members/import/apply.js';
-import type { RosterProblem, RosterWarning } from '../../members/import/problems.js';
+import { problemLine, problemMessage, warningLine } from '../../members/import/problems.js';
 import { MAX_ROSTER_BYTES } from '../../members/import/read-table.js';
 import { listMembers, type Member } from '../../members/repository.js';
 import { writeRosterTemplate } from '../../members/template.js';
@@ -30,16 +30,6 @@ export async function membersCommand(ctx: CommandContext): Promise<number> {
       throw new UsageError('cli.unknownCommand', { command: `members ${action ?? ''}`.trim() });
   }
 }
-
-export function problemMessage(p: RosterProblem, t: Translate): string {
-  return t(`members.problem.${p.key}`, p.params);
-}
-
-export function problemLine(p: RosterProblem, t: Translate): string {
-  return t('members.problemLine', { row: p.row, column: p.column, message: problemMessage(p, t) });
-}
-
-const warningLine = (w: RosterWarning, t: Translate) => t(`members.warning.${w.key}`, w.params);
 
 function importReport(outcome: ImportOutcome, dryRun: boolean, t: Translate) {
   const { plan, roster, createdIds } = outcome;
