@@ -3,7 +3,7 @@ import type {
   CheckinResult,
   CheckinSessionView,
 } from '../../common/contract-checkin.js';
-import { checkPin } from '../auth/pins.js';
+import { checkStationPin } from '../auth/pins.js';
 import { StationFailure } from '../errors.js';
 import { isoWithOffset, zonedParts } from '../domain/zoned-time.js';
 import { getSetting, readSettings } from '../settings/store.js';
@@ -16,7 +16,6 @@ import {
   getSession,
   recordExcused,
   startSession,
-  type SessionRow,
 } from '../attendance/sessions.js';
 import { lateAfter, runningSessionId, sessionView } from '../attendance/checkin-view.js';
 import { SessionCounter } from '../attendance/session-counts.js';
@@ -74,13 +73,7 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
    * The organizer's PIN typed again. It proves the organizer by itself, so it stands in for a
    * grant that lapsed while the session ran (sessions last longer than pin.grantMinutes).
    */
-  const confirmPin = (pin: string) => {
-    const s = readSettings(db);
-    checkPin(db, 'organizer', pin, clock.now(), {
-      maxAttempts: s['pin.maxAttempts'],
-      lockoutMinutes: s['pin.lockoutMinutes'],
-    });
-  };
+  const confirmPin = (pin: string) => checkStationPin(db, 'organizer', pin, clock.now());
 
   const view = (sessionId: number): CheckinSessionView => {
     const s = readSettings(db);
@@ -97,10 +90,6 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
     return row;
   };
 
-  const priorCheckIn = db.prepare(
-    `SELECT at FROM attendance_records WHERE session_id = ? AND member_id = ? AND kind = 'check-in'`,
-  );
-
   /** "15:42" in the station's zone: what the people in the room read on the wall clock. */
   const wallTime = (iso: string) => {
     const p = zonedParts(new Date(iso), getSetting(db, 'timeZone'));
@@ -109,24 +98,24 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
 
   /**
    * The two refusals a room sees most, worded for the screen (a time of day, not an ISO stamp).
-   * checkIn() checks the same again inside its transaction; these only choose the sentence.
+   * checkIn() decides them; this only chooses the sentence.
    */
-  const refuseOnScreen = (sessionId: number, member: MemberLookupRow): SessionRow => {
-    const session = getSession(db, sessionId);
-    if (session.endedAt) {
-      throw new StationFailure('CONFLICT', 'checkinSessionEnded', {
-        title: session.title,
-        time: wallTime(session.endedAt),
+  const onScreen = (err: unknown): unknown => {
+    if (!(err instanceof StationFailure)) return err;
+    const { key, params } = err;
+    if (key === 'alreadyCheckedIn') {
+      return new StationFailure('CONFLICT', 'checkinTwice', {
+        name: params.name!,
+        time: wallTime(String(params.at)),
       });
     }
-    const prior = priorCheckIn.get(sessionId, member.id) as { at: string } | undefined;
-    if (prior) {
-      throw new StationFailure('CONFLICT', 'checkinTwice', {
-        name: member.name,
-        time: wallTime(prior.at),
+    if (key === 'sessionEnded') {
+      return new StationFailure('CONFLICT', 'checkinSessionEnded', {
+        title: params.title!,
+        time: wallTime(String(params.at)),
       });
     }
-    return session;
+    return err;
   };
 
   const asRef = (m: MemberLookupRow): MemberRef => ({
@@ -159,11 +148,16 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
       } else {
         member = memberOf(memberId!);
       }
-      const session = refuseOnScreen(sessionId, member);
       const now = clock.now();
-      checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
-      // A check-in does not touch the session row, so the one read for the refusals serves.
-      const lateFrom = lateAfter(session, getSetting(db, 'checkin.lateGraceMinutes'));
+      try {
+        checkIn(db, sessionId, asRef(member), now, BY_ORGANIZER, now);
+      } catch (err) {
+        throw onScreen(err);
+      }
+      const lateFrom = lateAfter(
+        getSession(db, sessionId),
+        getSetting(db, 'checkin.lateGraceMinutes'),
+      );
       return {
         member: {
           id: member.id,
@@ -202,7 +196,14 @@ export function createCheckinHandlers(ctx: HandlerContext): Pick<Handlers, Check
       // Before the transaction: a changed roster rebuilds the search index here, not while the
       // write lock is held.
       const rosterSize = roster.current().size;
-      return checkinNow.immediate(sessionId, memberId, code, rosterSize);
+      try {
+        return checkinNow.immediate(sessionId, memberId, code, rosterSize);
+      } catch (err) {
+        // A refusal comes before the counts are read; anything else (a failed COMMIT) may come
+        // after the counter folded the rolled-back record in.
+        if (!(err instanceof StationFailure)) counter.forget(sessionId);
+        throw err;
+      }
     },
 
     searchMembers: ({ grant, query, limit }) => {

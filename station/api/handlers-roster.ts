@@ -1,6 +1,7 @@
-import { checkPin } from '../auth/pins.js';
+import { checkStationPin } from '../auth/pins.js';
 import { translator } from '../i18n/index.js';
 import { importRosterFile, stationToday } from '../members/import/apply.js';
+import { problemLine, warningLine } from '../members/import/problems.js';
 import {
   rosterMember,
   saveMemberForm,
@@ -41,11 +42,7 @@ export function createRosterHandlers(
 
     setMemberState: ({ memberId, state, pin }) => {
       // The PIN proves the organizer by itself (see handlers-checkin.ts).
-      const s = readSettings(db);
-      checkPin(db, 'organizer', pin, clock.now(), {
-        maxAttempts: s['pin.maxAttempts'],
-        lockoutMinutes: s['pin.lockoutMinutes'],
-      });
+      checkStationPin(db, 'organizer', pin, clock.now());
       setMemberState(db, memberId, state, clock.now());
       roster.invalidate();
       return rosterMember(db, memberId);
@@ -64,14 +61,8 @@ export function createRosterHandlers(
         created: outcome.plan.counts.created,
         updated: outcome.plan.counts.updated,
         unchanged: outcome.plan.counts.unchanged,
-        problems: outcome.plan.problems.map((p) =>
-          t('members.problemLine', {
-            row: p.row,
-            column: p.column,
-            message: t(`members.problem.${p.key}`, p.params),
-          }),
-        ),
-        warnings: outcome.roster.warnings.map((w) => t(`members.warning.${w.key}`, w.params)),
+        problems: outcome.plan.problems.map((p) => problemLine(p, t)),
+        warnings: outcome.roster.warnings.map((w) => warningLine(w, t)),
       };
     },
   };

@@ -12,7 +12,7 @@ import type {
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
-import { checkPin, setPin } from '../auth/pins.js';
+import { checkStationPin, setPin } from '../auth/pins.js';
 import type { GrantBook } from '../auth/grants.js';
 import { StationFailure } from '../errors.js';
 import { readSettings, writeSetting } from '../settings/store.js';
@@ -102,11 +102,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
 
     unlock: ({ role, pin }) => {
+      checkStationPin(db, role, pin, clock.now());
       const s = readSettings(db);
-      checkPin(db, role, pin, clock.now(), {
-        maxAttempts: s['pin.maxAttempts'],
-        lockoutMinutes: s['pin.lockoutMinutes'],
-      });
       const { grant, expiresAt } = grants.issue(role, s['pin.grantMinutes']);
       return { role, grant, expiresAt: isoWithOffset(expiresAt, s.timeZone) };
     },

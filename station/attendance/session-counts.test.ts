@@ -126,6 +126,26 @@ describe('the check-in header counts kept by SessionCounter', () => {
     expect(counter.counts(s.id, minutes(30), 2)).toEqual(sessionCounts(f.db, s.id, minutes(30), 2));
   });
 
+  it('can forget a tally that folded a record its transaction then rolled back', () => {
+    const a = f.member('张国庆');
+    const b = f.member('李秀英');
+    const s = startSession(f.db, { kind: 'collective', title: '学习', at: START, by: 't' }, START);
+    const counter = new SessionCounter(f.db);
+    // The check-in handler reads the counts inside its transaction, before COMMIT.
+    expect(() =>
+      f.db.transaction(() => {
+        checkIn(f.db, s.id, a, minutes(5), 't', minutes(5));
+        expect(counter.counts(s.id, minutes(10), 2).present).toBe(1);
+        throw new Error('COMMIT failed');
+      })(),
+    ).toThrow('COMMIT failed');
+    counter.forget(s.id);
+    // The next record takes the rolled-back record's id.
+    recordExcused(f.db, s.id, b, '外出务工', 't', minutes(6));
+    expect(counter.counts(s.id, minutes(10), 2)).toEqual(sessionCounts(f.db, s.id, minutes(10), 2));
+    expect(counter.counts(s.id, minutes(10), 2)).toMatchObject({ present: 0, excused: 1 });
+  });
+
   it('keeps several sessions apart and forgets the oldest beyond a few', () => {
     const members = Array.from({ length: 8 }, (_, i) => f.member(`党员${i}`));
     const counter = new SessionCounter(f.db);

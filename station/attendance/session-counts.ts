@@ -74,6 +74,15 @@ export class SessionCounter {
     };
   }
 
+  /**
+   * Drops a session's tally, so the next call folds the session afresh. For a caller that read the
+   * counts inside a transaction that then rolled back: the tally holds a record the log does not,
+   * and the next record reuses its id, so it would be skipped as already folded.
+   */
+  forget(sessionId: number): void {
+    this.tallies.delete(sessionId);
+  }
+
   /** The session's tally with every record written so far folded in. */
   private current(sessionId: number, lateFrom: string): Tally {
     const maxId =

@@ -1,6 +1,7 @@
 import type { Role } from '../../common/contract.js';
 import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
+import { getSetting } from '../settings/store.js';
 import { hashPin, pinMatches } from './pin-hash.js';
 
 export interface PinPolicy {
@@ -81,4 +82,12 @@ export function checkPin(db: Db, role: Role, pin: string, now: Date, policy: Pin
     );
   }
   throw new StationFailure('PIN_WRONG', 'pinWrong', { remaining }, { remaining });
+}
+
+/** checkPin under the station's policy in force (settings pin.maxAttempts, pin.lockoutMinutes). */
+export function checkStationPin(db: Db, role: Role, pin: string, now: Date): void {
+  checkPin(db, role, pin, now, {
+    maxAttempts: getSetting(db, 'pin.maxAttempts'),
+    lockoutMinutes: getSetting(db, 'pin.lockoutMinutes'),
+  });
 }

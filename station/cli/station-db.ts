@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemClock } from '../clock.js';
+import { clockFromEnv, systemClock, type Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { StationFailure } from '../errors.js';
 import { initDataDir } from '../init.js';
@@ -11,7 +11,7 @@ import { DB_FILE, resolveDataDir } from '../paths.js';
  * directory without a station is an error, never a new empty station: a mistyped `--data` must not
  * make a command report "nothing there" from a fresh database it just created.
  */
-export function openExistingStation(dataFlag: string | undefined, env: NodeJS.ProcessEnv): Db {
+function openExistingStation(dataFlag: string | undefined, env: NodeJS.ProcessEnv): Db {
   const dataDir = resolveDataDir(dataFlag, env);
   if (!fs.existsSync(path.join(dataDir, DB_FILE))) {
     throw new StationFailure('STORAGE', 'dataDirMissing', { dir: dataDir });
@@ -35,17 +35,19 @@ export async function withExistingStation<T>(
 
 /**
  * Runs `fn` on the station in `--data` (else STATION_DATA_DIR, else the per-user default),
- * creating or migrating it first as `station init` would, and closes it afterwards.
+ * creating or migrating it first as `station init` would, and closes it afterwards. `fn` gets the
+ * command's clock: the system clock, or STATION_FAKE_NOW from `env` when a test passes its own.
  */
 export async function withStation<T>(
   dataFlag: string | undefined,
   env: NodeJS.ProcessEnv,
-  fn: (db: Db, dataDir: string) => T | Promise<T>,
+  fn: (db: Db, dataDir: string, clock: Clock) => T | Promise<T>,
 ): Promise<T> {
+  const clock = clockFromEnv(env);
   const dataDir = resolveDataDir(dataFlag, env);
-  const { db } = initDataDir({ dataDir, clock: systemClock });
+  const { db } = initDataDir({ dataDir, clock });
   try {
-    return await fn(db, dataDir);
+    return await fn(db, dataDir, clock);
   } finally {
     db.close();
   }

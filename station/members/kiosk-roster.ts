@@ -6,8 +6,8 @@ import { parseRosterDate } from './import/dates.js';
 import { normalizeName } from './import/fields.js';
 import {
   findMemberByCard,
+  findMemberById,
   insertMember,
-  listMembers,
   updateMember,
   type Member,
 } from './repository.js';
@@ -27,7 +27,7 @@ export interface MemberForm {
 }
 
 export function rosterMember(db: Db, id: number): RosterMember {
-  const m = listMembers(db).find((x) => x.id === id);
+  const m = findMemberById(db, id);
   if (!m) throw new StationFailure('NOT_FOUND', 'memberNotFound', { query: String(id) });
   return toRosterMember(m);
 }

@@ -93,6 +93,12 @@ export function listMembers(db: Db): Member[] {
   return rows.map(toMember);
 }
 
+export function findMemberById(db: Db, id: number): Member | null {
+  const row = db.prepare(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ?`).get(id) as
+    (Omit<Member, 'isMobile'> & { isMobile: number }) | undefined;
+  return row ? toMember(row) : null;
+}
+
 export function findMemberByCard(db: Db, cardCode: string): Member | null {
   const row = db
     .prepare(`SELECT ${MEMBER_COLUMNS} FROM members WHERE card_code = ?`)

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import type { HealthReport } from '../../../common/contract-health.js';
 import { systemClock } from '../../clock.js';
+import type { Db } from '../../db/open.js';
 import { isoWithOffset, parseIsoWithOffset } from '../../domain/zoned-time.js';
 import { StationFailure } from '../../errors.js';
 import type { Translate } from '../../i18n/index.js';
 import { clockView, describeItem, selfTestView } from '../../health/describe.js';
 import { runSelfTest } from '../../health/selftest.js';
 import { takeSnapshot } from '../../health/snapshot.js';
-import { initDataDir } from '../../init.js';
-import { resolveDataDir } from '../../paths.js';
 import { readSettings } from '../../settings/store.js';
 import {
   applyCorrection,
@@ -19,12 +18,18 @@ import {
   type TimeCorrection,
 } from '../../time/trusted-time.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
+import { withStation } from '../station-db.js';
 import { formatTable } from './members.js';
 
-function openForHealth(dataFlag: string | undefined, env: NodeJS.ProcessEnv) {
-  const dataDir = resolveDataDir(dataFlag, env);
-  const { db } = initDataDir({ dataDir, clock: systemClock });
-  return { db, dataDir, clock: createStationClock(db) };
+/** withStation, with the station's own clock (the system clock plus its stored correction). */
+function withStationClock<T>(
+  dataFlag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  fn: (db: Db, dataDir: string, clock: ReturnType<typeof createStationClock>) => Promise<T>,
+): Promise<T> {
+  return withStation(dataFlag, env, (db, dataDir, clock) =>
+    fn(db, dataDir, createStationClock(db, clock)),
+  );
 }
 
 const localMinute = (iso: string, tz: string) =>
@@ -33,8 +38,7 @@ const localMinute = (iso: string, tz: string) =>
 /** `station health [--json]`: every graded item and whether the clock can be trusted. */
 export async function healthCommand({ args, io, t }: CommandContext): Promise<number> {
   const { values } = parseCommand(args, {});
-  const { db, dataDir, clock } = openForHealth(values.data, io.env);
-  try {
+  return withStationClock(values.data, io.env, async (db, dataDir, clock) => {
     await learnFromNtp(db).catch(() => false);
     const now = clock.now();
     const snapshot = await takeSnapshot({ db, dataDir, now });
@@ -63,9 +67,7 @@ export async function healthCommand({ args, io, t }: CommandContext): Promise<nu
     io.stdout('');
     io.stdout(clockLine(t, report.clock));
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function clockLine(t: Translate, c: HealthReport['clock']): string {
@@ -78,8 +80,7 @@ function clockLine(t: Translate, c: HealthReport['clock']): string {
 /** `station selftest [--json]`: runs every step, stores the run, prints what to do on failure. */
 export async function selftestCommand({ args, io, t }: CommandContext): Promise<number> {
   const { values } = parseCommand(args, {});
-  const { db, dataDir, clock } = openForHealth(values.data, io.env);
-  try {
+  return withStationClock(values.data, io.env, async (db, dataDir, clock) => {
     const run = selfTestView(
       t,
       await runSelfTest({ db, dataDir, now: () => clock.now(), runBy: 'cli' }),
@@ -100,9 +101,7 @@ export async function selftestCommand({ args, io, t }: CommandContext): Promise<
       }
     }
     return run.overall === 'fail' ? 1 : 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
@@ -127,8 +126,7 @@ export async function timeCommand({ args, io, t }: CommandContext): Promise<numb
   if (action === 'set' && !values['from-url'] === !values.at) {
     throw new UsageError('cli.missingArg', { name: '--from-url URL | --at TIME' });
   }
-  const { db, clock } = openForHealth(values.data, io.env);
-  try {
+  return withStationClock(values.data, io.env, async (db, _dataDir, clock) => {
     const tz = readSettings(db).timeZone;
     if (action === 'status') {
       const view = clockView(t, clockStatus(db, clock.now()), tz);
@@ -177,7 +175,5 @@ export async function timeCommand({ args, io, t }: CommandContext): Promise<numb
     if (systemSet) io.stdout(t('health.clock.systemClockSet'));
     io.stdout(clockLine(t, view));
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { systemClock } from '../../clock.js';
 import type { Translate } from '../../i18n/index.js';
 import { importRosterFile, type ImportOutcome } from '../../members/import/apply.js';
-import type { RosterProblem, RosterWarning } from '../../members/import/problems.js';
+import { problemLine, problemMessage, warningLine } from '../../members/import/problems.js';
 import { MAX_ROSTER_BYTES } from '../../members/import/read-table.js';
 import { listMembers, type Member } from '../../members/repository.js';
 import { writeRosterTemplate } from '../../members/template.js';
 import { readInputFile } from '../input-file.js';
-import { openExistingStation } from '../station-db.js';
+import { withExistingStation } from '../station-db.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
 
 /** Imports at least this large say that they are writing, so a person knows to wait. */
@@ -30,16 +30,6 @@ export async function membersCommand(ctx: CommandContext): Promise<number> {
       throw new UsageError('cli.unknownCommand', { command: `members ${action ?? ''}`.trim() });
   }
 }
-
-export function problemMessage(p: RosterProblem, t: Translate): string {
-  return t(`members.problem.${p.key}`, p.params);
-}
-
-export function problemLine(p: RosterProblem, t: Translate): string {
-  return t('members.problemLine', { row: p.row, column: p.column, message: problemMessage(p, t) });
-}
-
-const warningLine = (w: RosterWarning, t: Translate) => t(`members.warning.${w.key}`, w.params);
 
 function importReport(outcome: ImportOutcome, dryRun: boolean, t: Translate) {
   const { plan, roster, createdIds } = outcome;
@@ -77,19 +67,15 @@ async function importAction({ io, t }: CommandContext, args: string[]): Promise<
   if (!file) throw new UsageError('cli.missingArg', { name: 'FILE' });
   const dryRun = values['dry-run'];
   const bytes = readInputFile(file, MAX_ROSTER_BYTES, 'rosterTooLarge');
-  const db = openExistingStation(values.data, io.env);
-  let outcome: ImportOutcome;
-  try {
-    outcome = await importRosterFile(db, bytes, {
+  const outcome = await withExistingStation(values.data, io.env, (db) =>
+    importRosterFile(db, bytes, {
       now: systemClock.now(),
       dryRun,
       onWriting: (rows) => {
         if (rows >= PROGRESS_ROWS) io.stderr(t('members.import.writing', { rows }));
       },
-    });
-  } finally {
-    db.close();
-  }
+    }),
+  );
   const report = importReport(outcome, dryRun, t);
   if (!report.ok) {
     const summary = dryRun ? 'members.import.previewRefused' : 'members.import.refused';
@@ -127,13 +113,7 @@ function memberJson(m: Member) {
 
 async function listAction({ io, t }: CommandContext, args: string[]): Promise<number> {
   const { values } = parseCommand(args, {});
-  const db = openExistingStation(values.data, io.env);
-  let members: Member[];
-  try {
-    members = listMembers(db);
-  } finally {
-    db.close();
-  }
+  const members = await withExistingStation(values.data, io.env, listMembers);
   if (values.json) {
     io.stdout(JSON.stringify({ members: members.map(memberJson) }));
     return 0;

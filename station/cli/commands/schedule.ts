@@ -1,8 +1,4 @@
 import os from 'node:os';
-import { clockFromEnv, type Clock } from '../../clock.js';
-import { initDataDir } from '../../init.js';
-import type { Db } from '../../db/open.js';
-import { resolveDataDir } from '../../paths.js';
 import { StationFailure } from '../../errors.js';
 import { readSettings } from '../../settings/store.js';
 import { isoWithOffset } from '../../domain/zoned-time.js';
@@ -19,21 +15,7 @@ import { dueReport, dueToJson } from '../../schedule/due.js';
 import { occurrenceToJson, planToJson, windowOfDates } from '../../schedule/present.js';
 import { loadHolidays } from '../../schedule/holidays.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
-
-function withDb<T>(
-  dataFlag: string | undefined,
-  env: NodeJS.ProcessEnv,
-  fn: (db: Db, clock: Clock, dataDir: string) => T,
-): T {
-  const clock = clockFromEnv(env);
-  const dataDir = resolveDataDir(dataFlag, env);
-  const { db } = initDataDir({ dataDir, clock });
-  try {
-    return fn(db, clock, dataDir);
-  } finally {
-    db.close();
-  }
-}
+import { withStation } from '../station-db.js';
 
 const required = (value: string | undefined, name: string): string => {
   if (value === undefined || value.trim() === '') throw new UsageError('cli.missingArg', { name });
@@ -76,7 +58,7 @@ export async function scheduleCommand({ args, io, t }: CommandContext): Promise<
   const [action, planText] = positionals;
   const by = values.by ?? `cli:${os.userInfo().username}`;
   const out = (json: unknown, text: string) => io.stdout(values.json ? JSON.stringify(json) : text);
-  return withDb(values.data, io.env, (db, clock, dataDir) => {
+  return withStation(values.data, io.env, (db, dataDir, clock) => {
     const tz = readSettings(db).timeZone;
     switch (action) {
       case 'add': {

@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/index.js';
 import type { RosterField } from './headers.js';
 
 /** Message keys under `members.problem` in station/i18n. */
@@ -44,4 +45,18 @@ export interface RosterWarning {
 /** Problems in the order a person fixes them: by row, then left to right. */
 export function sortProblems<P extends { row: number }>(problems: P[], order: (p: P) => number) {
   return [...problems].sort((a, b) => a.row - b.row || order(a) - order(b));
+}
+
+/** A problem's message in the user's language, without its place. */
+export function problemMessage(p: RosterProblem, t: Translate): string {
+  return t(`members.problem.${p.key}`, p.params);
+}
+
+/** A problem as one line: row, column and message (the CLI's stderr, the kiosk's import dialog). */
+export function problemLine(p: RosterProblem, t: Translate): string {
+  return t('members.problemLine', { row: p.row, column: p.column, message: problemMessage(p, t) });
+}
+
+export function warningLine(w: RosterWarning, t: Translate): string {
+  return t(`members.warning.${w.key}`, w.params);
 }
