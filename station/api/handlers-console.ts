@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DiagnosticsExport } from '../../common/contract-console.js';
 import { buildDiagnostics } from '../diagnostics/bundle.js';
-import { writeFileAtomically } from '../equipment/sheet-io.js';
+import { writeFileAtomically } from '../exports/atomic-file.js';
 import { StationFailure } from '../errors.js';
 import { listExportTargets } from '../exports/usb-targets.js';
 import type { ExportTarget } from '../../common/contract-exports.js';

@@ -151,7 +151,3 @@ export async function writeEquipmentWorkbook(db: Db, file: string): Promise<numb
   writeFileAtomically(file, new Uint8Array(buffer as ArrayBuffer));
   return rows;
 }
-
-// Diagnostics and the console handler still import the writer from here; it lives in
-// exports/atomic-file.ts with the other atomic writes.
-export { writeFileAtomically };

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { StationFailure } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import { CHINESE_HEADERS, ROSTER_FIELDS, type RosterField } from './import/headers.js';
 import { TEMPLATE_EXAMPLE } from './import/example-row.js';
+import { writeFileAtomically } from '../exports/atomic-file.js';
 
 /** Rows that get drop-down lists; a village roster is far shorter. */
 const VALIDATED_ROWS = 500;
@@ -113,25 +111,10 @@ function utcDate(ymd: string): Date {
 }
 
 /**
- * Writes the template next to its destination and renames it into place, so an interrupted
+ * Writes the template under a hidden partial name and renames it into place, so an interrupted
  * write never leaves a half-written workbook under the name the person asked for.
  */
 export async function writeRosterTemplate(file: string, t: Translate): Promise<void> {
   const buffer = await (await buildRosterTemplate(t)).xlsx.writeBuffer();
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, new Uint8Array(buffer as ArrayBuffer));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    const detail =
-      err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err);
-    throw new StationFailure('STORAGE', 'fileNotWritable', { file, detail });
-  }
+  writeFileAtomically(file, new Uint8Array(buffer as ArrayBuffer));
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { systemClock } from '../../clock.js';
 import { buildDiagnostics } from '../../diagnostics/bundle.js';
-import { writeFileAtomically } from '../../equipment/sheet-io.js';
+import { writeFileAtomically } from '../../exports/atomic-file.js';
 import { resolveDataDir } from '../../paths.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
 

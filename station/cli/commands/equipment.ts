@@ -11,9 +11,9 @@ import { dueList } from '../../domain/equipment-life.js';
 import { StationFailure } from '../../errors.js';
 import type { Translate } from '../../i18n/index.js';
 import { stationToday } from '../../members/import/apply.js';
-import { parseRosterDate } from '../../members/import/dates.js';
 import {
   addMaintenance,
+  equipmentDay,
   getEquipment,
   insertEquipment,
   lifeYearsByKind,
@@ -83,12 +83,6 @@ function statusOf(text: string): EquipmentStatus {
 }
 
 /** A day as people write it (2019-07-01, 2019/7/1, 2019年7月1日), no later than `today`. */
-function dayOf(text: string, today: string): string {
-  const d = parseRosterDate(text, today);
-  if (!d.ok) throw new StationFailure('BAD_REQUEST', 'equipmentDateBad', { value: text });
-  return d.date;
-}
-
 function idOf(text: string | undefined): number {
   if (text === undefined) throw new UsageError('cli.missingArg', { name: 'ID' });
   if (!/^\d+$/.test(text)) throw new StationFailure('NOT_FOUND', 'equipmentNotFound', { id: text });
@@ -149,7 +143,7 @@ async function addAction({ io, t }: CommandContext, args: string[]): Promise<num
         kind,
         model,
         serial: nullable(values.serial),
-        purchased: dayOf(values.purchased!, stationToday(db, now)),
+        purchased: equipmentDay(values.purchased!, stationToday(db, now)),
         supplier: nullable(values.supplier),
         funding: nullable(values.funding),
         lifeYears: lifeYears ?? lifeYearsByKind(db)[kind],
@@ -214,7 +208,7 @@ async function dueAction({ io, t }: CommandContext, args: string[]): Promise<num
     const at =
       values.at === undefined
         ? stationToday(db, systemClock.now())
-        : dayOf(values.at, '9999-12-31');
+        : equipmentDay(values.at, '9999-12-31');
     return { at, due: dueList(listEquipment(db), at) };
   });
   if (values.json) {
@@ -333,7 +327,7 @@ async function logAction({ io, t }: CommandContext, args: string[]): Promise<num
       db,
       id,
       {
-        doneOn: values.on === undefined ? today : dayOf(values.on, today),
+        doneOn: values.on === undefined ? today : equipmentDay(values.on, today),
         work,
         doneBy: nullable(values.by) ?? `cli:${os.userInfo().username}`,
       },
