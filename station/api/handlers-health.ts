@@ -41,7 +41,7 @@ function wallClockInZone(local: string, timeZone: string): Date {
     return parseLocalStart(local.replace(' ', 'T'), timeZone);
   } catch (err) {
     if (err instanceof StationFailure && err.key === 'startInvalid') {
-      throw new StationFailure('BAD_REQUEST', 'badTime', { value: local });
+      throw new StationFailure('BAD_REQUEST', 'badLocalTime', { value: local });
     }
     throw err;
   }

@@ -44,6 +44,8 @@ export const en: Messages = {
     memberInactive: '{{name}} is no longer in this branch ({{state}}) and cannot check in',
     badTime:
       'The time "{{value}}" is not valid; use ISO 8601 with an offset, e.g. 2026-11-14T09:00:00+08:00',
+    badLocalTime:
+      'The time "{{value}}" is not valid; write it as year-month-day hour:minute, e.g. 2026-11-14 15:30',
     badKind: 'Unknown session kind "{{kind}}"; use one of: {{kinds}}',
     nothingToCorrect: '{{name}} has no record in this session to correct',
     portInvalid: 'Port "{{port}}" is not valid; use a whole number from 0 to 65535',
@@ -691,6 +693,8 @@ export const en: Messages = {
     },
     bundle: {
       written: 'Bundle written: {{file}} (records {{from}}–{{to}}, {{count}} in all)',
+      writtenEmpty:
+        'Bundle written: {{file}} (no new records since the last export; it carries the chain head only)',
       verified:
         'The bundle is genuine: terminal {{terminal}}, records {{from}}–{{to}}, signature and record chain correct',
       imported: 'Bundle received: terminal {{terminal}}, records {{from}}–{{to}}',

@@ -53,6 +53,7 @@ export const zhCN = {
     memberAmbiguous: '有多名党员叫“{{query}}”：{{candidates}}，请改用编号或卡号',
     memberInactive: '{{name}} 已不在本支部（{{state}}），不能签到',
     badTime: '时间“{{value}}”无效，请使用带时区的 ISO 8601 格式，例如 2026-11-14T09:00:00+08:00',
+    badLocalTime: '时间“{{value}}”无效，请按“年-月-日 时:分”填写，例如 2026-11-14 15:30',
     badKind: '未知的学习活动类型“{{kind}}”，可用：{{kinds}}',
     nothingToCorrect: '{{name}} 在这次学习活动中没有可更正的记录',
     portInvalid: '端口号“{{port}}”无效，应为 0 到 65535 之间的整数',
@@ -623,6 +624,7 @@ export const zhCN = {
     },
     bundle: {
       written: '数据包已导出：{{file}}（第 {{from}}–{{to}} 条记录，共 {{count}} 条）',
+      writtenEmpty: '数据包已导出：{{file}}（上次导出以来没有新记录，只带记录链的链头）',
       verified: '数据包可信：终端 {{terminal}}，第 {{from}}–{{to}} 条记录，签名和记录链都正确',
       imported: '数据包已接收：终端 {{terminal}}，第 {{from}}–{{to}} 条记录',
     },

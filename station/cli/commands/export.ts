@@ -88,7 +88,7 @@ async function exportBundleCommand({ args, io, t }: CommandContext): Promise<num
     io.stdout(
       values.json
         ? JSON.stringify({ file: out, ...summary })
-        : t('exports.bundle.written', {
+        : t(summary.records === 0 ? 'exports.bundle.writtenEmpty' : 'exports.bundle.written', {
             file: out,
             from: summary.fromSeq,
             to: summary.toSeq,
