@@ -26,8 +26,22 @@ export function overlapMs(a: Interval, b: Interval): number {
 
 /** Attended minutes: presence clipped to the session; a member still present counts to its end. */
 export function attendedMinutes(session: Interval, checkIn: Date, checkOut: Date | null): number {
-  const presence = { start: checkIn, end: checkOut ?? session.end };
-  return overlapMs(session, presence) / 60_000;
+  return attendedMinutesAt(
+    session.start.getTime(),
+    session.end.getTime(),
+    checkIn.getTime(),
+    checkOut?.getTime() ?? null,
+  );
+}
+
+/** The same rule on epoch milliseconds, for loops over a year of records (exports). */
+export function attendedMinutesAt(
+  startMs: number,
+  endMs: number,
+  inMs: number,
+  outMs: number | null,
+): number {
+  return Math.max(0, Math.min(endMs, outMs ?? endMs) - Math.max(startMs, inMs)) / 60_000;
 }
 
 /** Rounds down to the step, working in whole steps so 0.1 + 0.2 style drift cannot creep in. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { creditForMinutes, type HoursPolicy } from '../domain/hours.js';
+import { attendedMinutesAt, creditForMinutes, type HoursPolicy } from '../domain/hours.js';
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
 
@@ -114,13 +114,13 @@ export function* attendanceRows(
   let session: SessionInfo | undefined;
   const finish = (row: AttendanceExportRow) => {
     if (row.checkIn) {
-      // DOMAIN.md: presence (check-in to check-out, or to the session's end) overlapping the
-      // session's running time; the same rule as attendedMinutes, on numbers for speed.
-      const start = session!.startMs;
-      const end = session!.endMs ?? nowMs;
-      const inMs = Date.parse(row.checkIn);
-      const outMs = row.checkOut ? Date.parse(row.checkOut) : end;
-      const minutes = Math.max(0, Math.min(end, outMs) - Math.max(start, inMs)) / 60_000;
+      // A session still running counts to now.
+      const minutes = attendedMinutesAt(
+        session!.startMs,
+        session!.endMs ?? nowMs,
+        Date.parse(row.checkIn),
+        row.checkOut ? Date.parse(row.checkOut) : null,
+      );
       row.minutes = Math.round(minutes * 10) / 10;
       row.status = 'present';
     } else row.status = row.reason !== null ? 'excused' : 'absent';
