@@ -182,7 +182,7 @@ describe('scheduling on the kiosk', () => {
       expect.objectContaining({ start: `${month}-10T15:00:00+08:00`, title: '党课：学习党章' }),
     ]);
 
-    // Back leaves the calendar for the organizer kiosk.page, still unlocked.
+    // Back leaves the calendar for the organizer page, still unlocked.
     await press(kiosk.page, 'Escape');
     await kiosk.page.getByTestId('organizer-screen').waitFor();
   });
