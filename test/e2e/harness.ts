@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ROOT, serve, station, type ServeProcess } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -214,4 +215,53 @@ export async function unlockFromHome(page: Page, role: keyof typeof ROLES): Prom
   await press(page, 'Enter');
   await enterPin(page, pin);
   await page.getByTestId(screen).waitFor();
+}
+
+export interface KioskOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  demo?: boolean;
+}
+
+/** What useKiosk() set up for the running test (fields are replaced before each test). */
+export interface Kiosk {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly target: RunningStation;
+  readonly watch: PageWatch;
+}
+
+/**
+ * Registers the hooks a kiosk e2e file needs: one Chromium for the file; before each test a fresh
+ * station (`startStation`) and a fresh page in its own context, watched; after each test, that the
+ * page raised no error, asked nothing of anyone but the station, and the station stopped with 0.
+ */
+export function useKiosk({
+  viewport = { width: 1920, height: 1080 },
+  locale = 'en-US',
+  demo = true,
+}: KioskOptions = {}): Kiosk {
+  const kiosk = {} as { -readonly [K in keyof Kiosk]: Kiosk[K] };
+  beforeAll(async () => {
+    kiosk.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await stopAllStations();
+    await kiosk.browser?.close();
+  });
+  beforeEach(async () => {
+    kiosk.target = await startStation({ demo });
+    kiosk.context = await kiosk.browser.newContext({ viewport, locale });
+    kiosk.page = await kiosk.context.newPage();
+    kiosk.watch = watchPage(kiosk.page, kiosk.target.origin);
+  });
+  afterEach(async () => {
+    await kiosk.context?.close();
+    const exitCode = await kiosk.target.stop();
+    expect(kiosk.watch.errors).toEqual([]);
+    expect(kiosk.watch.foreignRequests).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+  return kiosk;
 }

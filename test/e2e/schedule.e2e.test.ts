@@ -5,51 +5,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, station } from '../helpers/station-process.js';
 import {
-  launchChromium,
   openKiosk,
   press,
   screenshot,
-  startStation,
-  stopAllStations,
   text,
   waitForFocus,
-  watchPage,
-  type PageWatch,
-  type RunningStation,
   moveFocusTo,
   unlockFromHome,
   enterPin,
+  useKiosk,
 } from './harness.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let target: RunningStation;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await stopAllStations();
-  await browser?.close();
-});
-beforeEach(async () => {
-  target = await startStation({ demo: true });
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  watch = watchPage(page, target.origin);
-});
-afterEach(async () => {
-  await context?.close();
-  expect(await target.stop()).toBe(0);
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-});
+const kiosk = useKiosk({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
 
 /** ISO with +08:00 for an instant, whole minutes (the station's zone is Asia/Shanghai). */
 function shanghai(ms: number): string {
@@ -58,7 +28,7 @@ function shanghai(ms: number): string {
 }
 
 function addPlan(...args: string[]) {
-  const r = station(['schedule', 'add', ...args, '--data', target.dataDir, '--json']);
+  const r = station(['schedule', 'add', ...args, '--data', kiosk.target.dataDir, '--json']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as { id: number; start: string };
@@ -80,25 +50,25 @@ describe('scheduling on the kiosk', () => {
       'FREQ=MONTHLY',
     );
 
-    await openKiosk(page, target);
-    expect(await text(page, 'next-session-title')).toBe('本月集中学习');
-    expect(await text(page, 'next-session-countdown')).toMatch(/^还有 (3\d|40) 分钟$/);
-    await page.getByTestId('due-card').waitFor();
-    expect(await text(page, 'due-card')).toContain('本月集中学习');
-    const banner = page.getByTestId('reminder-banner');
+    await openKiosk(kiosk.page, kiosk.target);
+    expect(await text(kiosk.page, 'next-session-title')).toBe('本月集中学习');
+    expect(await text(kiosk.page, 'next-session-countdown')).toMatch(/^还有 (3\d|40) 分钟$/);
+    await kiosk.page.getByTestId('due-card').waitFor();
+    expect(await text(kiosk.page, 'due-card')).toContain('本月集中学习');
+    const banner = kiosk.page.getByTestId('reminder-banner');
     await banner.waitFor();
     expect(await banner.getAttribute('data-stage')).toBe('hour-before');
     expect(await banner.innerText()).toContain('一小时内开始：本月集中学习');
-    await screenshot(page, 'home-reminder-1366x768.png');
+    await screenshot(kiosk.page, 'home-reminder-1366x768.png');
 
     // One press on the banner, then the organizer PIN: the session starts.
-    await page.getByTestId('reminder-start').focus();
-    await press(page, 'Enter');
-    await waitForFocus(page, 'key-1');
-    await enterPin(page, '1234');
-    await page.getByTestId('organizer-notice').waitFor();
-    expect(await text(page, 'organizer-notice')).toBe('已开始学习活动：本月集中学习');
-    const { body } = await target.rpc('getHome');
+    await kiosk.page.getByTestId('reminder-start').focus();
+    await press(kiosk.page, 'Enter');
+    await waitForFocus(kiosk.page, 'key-1');
+    await enterPin(kiosk.page, '1234');
+    await kiosk.page.getByTestId('organizer-notice').waitFor();
+    expect(await text(kiosk.page, 'organizer-notice')).toBe('已开始学习活动：本月集中学习');
+    const { body } = await kiosk.target.rpc('getHome');
     expect((body as { value: { due: { month: { status: string } } } }).value.due.month.status).toBe(
       'held',
     );
@@ -106,7 +76,9 @@ describe('scheduling on the kiosk', () => {
 
   it('lists the plan on the calendar and moves one occurrence with the remote', async () => {
     const today = (
-      (await target.rpc('getHome')).body as { value: { today: { year: number; month: number } } }
+      (await kiosk.target.rpc('getHome')).body as {
+        value: { today: { year: number; month: number } };
+      }
     ).value.today;
     const pad = (n: number) => String(n).padStart(2, '0');
     const month = `${today.year}-${pad(today.month)}`;
@@ -133,32 +105,32 @@ describe('scheduling on the kiosk', () => {
       '120',
     );
 
-    await openKiosk(page, target);
-    await unlockFromHome(page, 'organizer');
-    await waitForFocus(page, 'lock');
-    await moveFocusTo(page, 'tile-calendar');
-    await press(page, 'Enter');
-    await page.getByTestId('calendar-screen').waitFor();
-    await page.getByTestId('calendar-list').waitFor();
-    const items = await page.getByTestId('calendar-occurrence').allInnerTexts();
+    await openKiosk(kiosk.page, kiosk.target);
+    await unlockFromHome(kiosk.page, 'organizer');
+    await waitForFocus(kiosk.page, 'lock');
+    await moveFocusTo(kiosk.page, 'tile-calendar');
+    await press(kiosk.page, 'Enter');
+    await kiosk.page.getByTestId('calendar-screen').waitFor();
+    await kiosk.page.getByTestId('calendar-list').waitFor();
+    const items = await kiosk.page.getByTestId('calendar-occurrence').allInnerTexts();
     expect(items.join('\n')).toContain('每月集中学习');
     expect(items.join('\n')).toContain('书记讲党课');
     fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'calendar.png') });
+    await kiosk.page.evaluate(() => document.fonts.ready);
+    await kiosk.page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'calendar.png') });
 
     // Move the 20th by a day with the remote: day → occurrence → move → later → confirm.
-    await page.getByTestId('calendar-day-20').focus();
-    await press(page, 'Enter', 'calendar-occurrence'); // the day's first occurrence
-    await press(page, 'Enter', 'calendar-move');
-    await press(page, 'Enter');
-    await page.getByTestId('calendar-move-form').waitFor();
-    await press(page, 'ArrowRight', 'calendar-later');
-    await press(page, 'Enter');
-    expect(await text(page, 'calendar-move-target')).toContain(`${month}-21 09:00`);
-    await page.getByTestId('calendar-confirm').focus();
-    await press(page, 'Enter');
-    await page.getByTestId('calendar-list').waitFor();
+    await kiosk.page.getByTestId('calendar-day-20').focus();
+    await press(kiosk.page, 'Enter', 'calendar-occurrence'); // the day's first occurrence
+    await press(kiosk.page, 'Enter', 'calendar-move');
+    await press(kiosk.page, 'Enter');
+    await kiosk.page.getByTestId('calendar-move-form').waitFor();
+    await press(kiosk.page, 'ArrowRight', 'calendar-later');
+    await press(kiosk.page, 'Enter');
+    expect(await text(kiosk.page, 'calendar-move-target')).toContain(`${month}-21 09:00`);
+    await kiosk.page.getByTestId('calendar-confirm').focus();
+    await press(kiosk.page, 'Enter');
+    await kiosk.page.getByTestId('calendar-list').waitFor();
     const list = JSON.parse(
       station([
         'schedule',
@@ -168,7 +140,7 @@ describe('scheduling on the kiosk', () => {
         '--to',
         `${month}-28`,
         '--data',
-        target.dataDir,
+        kiosk.target.dataDir,
         '--json',
       ]).stdout,
     ) as { occurrences: { start: string; status: string; reason: string | null }[] };
@@ -182,17 +154,17 @@ describe('scheduling on the kiosk', () => {
       ]),
     );
     // Add a one-off session on the 10th from the calendar's form.
-    await page.getByTestId('calendar-day-10').focus();
-    await press(page, 'Enter', 'calendar-add');
-    await press(page, 'Enter', 'calendar-title');
-    await page.getByTestId('calendar-title').fill('党课：学习党章');
-    await page.getByTestId('calendar-time').fill('15:00');
-    await page.getByTestId('calendar-save').focus();
-    await press(page, 'Enter');
-    await page.getByTestId('calendar-list').waitFor();
-    expect((await page.getByTestId('calendar-occurrence').allInnerTexts()).join('\n')).toContain(
-      '党课：学习党章',
-    );
+    await kiosk.page.getByTestId('calendar-day-10').focus();
+    await press(kiosk.page, 'Enter', 'calendar-add');
+    await press(kiosk.page, 'Enter', 'calendar-title');
+    await kiosk.page.getByTestId('calendar-title').fill('党课：学习党章');
+    await kiosk.page.getByTestId('calendar-time').fill('15:00');
+    await kiosk.page.getByTestId('calendar-save').focus();
+    await press(kiosk.page, 'Enter');
+    await kiosk.page.getByTestId('calendar-list').waitFor();
+    expect(
+      (await kiosk.page.getByTestId('calendar-occurrence').allInnerTexts()).join('\n'),
+    ).toContain('党课：学习党章');
     const added = JSON.parse(
       station([
         'schedule',
@@ -202,7 +174,7 @@ describe('scheduling on the kiosk', () => {
         '--to',
         `${month}-10`,
         '--data',
-        target.dataDir,
+        kiosk.target.dataDir,
         '--json',
       ]).stdout,
     ) as { occurrences: { start: string; title: string }[] };
@@ -211,7 +183,7 @@ describe('scheduling on the kiosk', () => {
     ]);
 
     // Back leaves the calendar for the organizer page, still unlocked.
-    await press(page, 'Escape');
-    await page.getByTestId('organizer-screen').waitFor();
+    await press(kiosk.page, 'Escape');
+    await kiosk.page.getByTestId('organizer-screen').waitFor();
   });
 });

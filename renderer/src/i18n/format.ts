@@ -27,16 +27,20 @@ export function weekdayOf({ year, month, day }: CalendarDay): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
+/** A month's name, 1 = January: "1月" / "Jan". */
+export function monthName(t: TFunction, month: number): string {
+  return t(`date.${MONTHS[month - 1] ?? 'jan'}`);
+}
+
 /** "2026年11月26日 星期四" / "Thursday, November 26, 2026". */
 export function formatDate(t: TFunction, today: CalendarDay): string {
   const weekday = WEEKDAYS[weekdayOf(today)] ?? 'sun';
-  const month = MONTHS[today.month - 1] ?? 'jan';
   return t('date.full', {
     year: today.year,
     month: today.month,
     day: today.day,
     weekday: t(`date.${weekday}`),
-    monthName: t(`date.${month}`),
+    monthName: monthName(t, today.month),
   });
 }
 

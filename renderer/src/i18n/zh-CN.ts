@@ -176,16 +176,6 @@ export const zhCN = {
     start: '开始学习并签到',
     starting: '正在开始……',
     titleDefault: '{{month}}月{{kind}}',
-    kind: {
-      collective: '集中学习',
-      'winter-spring': '冬春训',
-      'party-lecture': '党课',
-      'new-member': '新党员培训',
-      'theme-day': '主题党日',
-      training: '培训班',
-      meeting: '三会',
-      seminar: '专题研讨',
-    },
     subtitle: '{{kind}} · {{time}} 开始',
     present: '已到',
     late: '迟到',
@@ -388,16 +378,6 @@ export const zhCN = {
     unexcused: '未请假',
     madeUp: '已补学',
     credit: '{{credit}} 学时',
-    kind: {
-      collective: '集中学习',
-      'winter-spring': '冬春训',
-      'party-lecture': '党课',
-      'new-member': '新党员培训',
-      'theme-day': '主题党日',
-      training: '培训班',
-      meeting: '三会',
-      seminar: '专题研讨',
-    },
     corrected: '已更正',
   },
   schedule: {
@@ -463,16 +443,6 @@ export const zhCN = {
     holiday: '节假日：{{name}}',
     workday: '调休上班',
     statusLabel: { scheduled: '已安排', moved: '已调整', cancelled: '已取消' },
-    kind: {
-      collective: '集中学习',
-      'winter-spring': '冬春训',
-      'party-lecture': '党课',
-      'new-member': '新党员培训',
-      'theme-day': '主题党日',
-      training: '培训班',
-      meeting: '三会',
-      seminar: '专题研讨',
-    },
   },
   player: {
     title: '播放课程',
@@ -585,6 +555,17 @@ export const zhCN = {
     record: '打印学习记录',
     printing: '正在{{what}}，请稍候……',
     sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
+  },
+  /** The kinds of study session (attendance, reports and the calendar all name them the same way). */
+  sessionKind: {
+    collective: '集中学习',
+    'winter-spring': '冬春训',
+    'party-lecture': '党课',
+    'new-member': '新党员培训',
+    'theme-day': '主题党日',
+    training: '培训班',
+    meeting: '三会',
+    seminar: '专题研讨',
   },
 };
 

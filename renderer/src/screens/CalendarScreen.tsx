@@ -87,7 +87,7 @@ function OccurrenceButton({
         </span>
         <span className="cal-occ__title">{occ.title}</span>
         <span className="cal-occ__meta">
-          {t(`schedule.kind.${occ.kind}`, { defaultValue: occ.kind })}
+          {t(`sessionKind.${occ.kind}`, { defaultValue: occ.kind })}
           {' · '}
           {t(`schedule.statusLabel.${occ.status}`)}
           {occ.reason ? `（${occ.reason}）` : ''}
@@ -371,7 +371,7 @@ function AddForm({
 }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('collective');
-  const [title, setTitle] = useState(t('schedule.kind.collective'));
+  const [title, setTitle] = useState(t('sessionKind.collective'));
   const [time, setTime] = useState('09:00');
   const [duration, setDuration] = useState('90');
   const choices = repeatChoices(date.year, date.month, date.day);
@@ -422,9 +422,9 @@ function AddForm({
         label={t('schedule.fieldKind')}
         testId="calendar-kind"
         value={kind}
-        options={KINDS.slice(0, 4).map((k) => ({ value: k, label: t(`schedule.kind.${k}`) }))}
+        options={KINDS.slice(0, 4).map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
         onChange={(k) => {
-          if (title === t(`schedule.kind.${kind}`)) setTitle(t(`schedule.kind.${k}`));
+          if (title === t(`sessionKind.${kind}`)) setTitle(t(`sessionKind.${k}`));
           setKind(k);
         }}
       />

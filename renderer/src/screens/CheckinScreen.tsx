@@ -475,7 +475,7 @@ export function CheckinScreen({
         subtitle={
           view && (phase.name === 'run' || phase.name === 'ended')
             ? t('checkin.subtitle', {
-                kind: t(`checkin.kind.${view.kind}`),
+                kind: t(`sessionKind.${view.kind}`),
                 time: clockTime(view.startedAt),
               })
             : undefined

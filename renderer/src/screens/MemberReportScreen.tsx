@@ -30,7 +30,7 @@ export function MemberReportScreen({
     `member:${grant}:${memberId}:${year}`,
   );
   const r = state.status === 'ready' ? state.value : null;
-  const kind = (k: string) => t(`reports.kind.${k}`, { defaultValue: k });
+  const kind = (k: string) => t(`sessionKind.${k}`, { defaultValue: k });
 
   return (
     <div className="screen report-screen" data-testid="member-report-screen">

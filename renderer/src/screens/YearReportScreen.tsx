@@ -3,23 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceReport, MonthLine } from '../../../common/contract-reports.js';
 import { useStation } from '../api/context.js';
 import { LoadState } from '../components/LoadState.js';
+import { monthName } from '../i18n/format.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { useStationQuery } from './useStationQuery.js';
-
-const MONTH_KEYS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-] as const;
 
 const STATUS_LABEL = {
   held: 'reports.held',
@@ -42,7 +28,7 @@ function MonthRow({ months }: { months: MonthLine[] }) {
           data-testid={`month-${m.month}`}
           data-status={m.status}
         >
-          <span className="month-cell__name">{t(`date.${MONTH_KEYS[i] ?? 'jan'}`)}</span>
+          <span className="month-cell__name">{monthName(t, i + 1)}</span>
           <span className="month-cell__mark" aria-hidden="true">
             {m.status === 'held' ? '✓' : m.status === 'missed' ? '✗' : '·'}
           </span>

@@ -30,7 +30,7 @@ export function StartPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const defaultTitle = (k: CheckinSessionKind) =>
-    t('checkin.titleDefault', { month, kind: t(`checkin.kind.${k}`) });
+    t('checkin.titleDefault', { month, kind: t(`sessionKind.${k}`) });
   const shownTitle = title ?? defaultTitle(kind);
 
   const start = async () => {
@@ -77,7 +77,7 @@ export function StartPanel({
               data-autofocus={!running && k === 'collective' ? '' : undefined}
               onClick={() => setKind(k)}
             >
-              {t(`checkin.kind.${k}`)}
+              {t(`sessionKind.${k}`)}
             </button>
           ))}
         </div>
