@@ -1,4 +1,5 @@
 import type { HomeView } from '../../../common/contract.js';
+import { FIRST_HOME_ELEMENT_ID } from '../../../common/transport.js';
 import { connectStation } from './connect.js';
 
 /**
@@ -10,14 +11,12 @@ import { connectStation } from './connect.js';
  * settles empty after a while and App loads the view itself.
  */
 const FIRST_HOME_WAIT_MS = 1500;
-/** Must match FIRST_HOME_ELEMENT_ID in station/http/ui-files.ts. */
-const EMBEDDED_HOME_ID = 'station-first-home';
 
 export const station = connectStation(window);
 
 /** The home view the page was served with, read once and removed (it goes stale). */
 function takeEmbeddedHome(doc: Document): HomeView | undefined {
-  const block = doc.getElementById(EMBEDDED_HOME_ID);
+  const block = doc.getElementById(FIRST_HOME_ELEMENT_ID);
   if (!block) return undefined;
   block.remove();
   try {
