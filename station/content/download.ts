@@ -15,7 +15,7 @@ import {
   syncDir,
 } from './files.js';
 import { HashWorker } from './hash-worker.js';
-import { rawGet, type RawResponse } from './raw-http.js';
+import { openDirect, rawGet, type RawResponse } from './raw-http.js';
 
 /**
  * One file from an HTTP server into the verified cache: appended to `<sha256>.part` (resumed with
@@ -307,6 +307,7 @@ export async function downloadOnce(
       return { result: 'corrupt', reason: 'body longer than the manifest says', fetchedBytes: 0 };
     }
     const fd = fs.openSync(t.partFile, start === 0 ? 'w' : 'r+');
+    const direct = openDirect(t.partFile);
     const hasher = new HashWorker();
     try {
       fs.ftruncateSync(fd, start);
@@ -316,6 +317,7 @@ export async function downloadOnce(
       prefix.catch(() => {}); // awaited below, after the body
       const r = await raw.drain({
         fd,
+        direct,
         position: start,
         hasher,
         bandwidth: o.bandwidth,
@@ -330,6 +332,7 @@ export async function downloadOnce(
       failure ??= err;
     } finally {
       fs.closeSync(fd);
+      if (direct !== null) fs.closeSync(direct);
       raw.close();
       await hasher.close();
     }

@@ -9,7 +9,10 @@ import type { HashWorker } from './hash-worker.js';
  * collector then costs as much as the hashing. Here the socket reads straight into a few reused
  * 4 MB blocks of shared memory (`onread` with a buffer per read); each full block is written at
  * its offset on the thread pool and hashed on a worker thread (hash-worker.ts) while the next
- * ones arrive, so the main thread only moves bytes from the socket. Only for plain `http:` with
+ * ones arrive, so the main thread only moves bytes from the socket. Where the file system allows
+ * it the writes are direct (O_DIRECT): the disk takes the pages straight from the blocks, so a GB
+ * is neither copied into the page cache nor written back from it later, which on a two-core
+ * terminal is CPU the hashing needs (and the fsync at the end is short). Only for plain `http:` with
  * a Content-Length body; anything else (redirects, chunked bodies, https) is left to node:http by
  * the caller.
  */
@@ -25,17 +28,34 @@ const MIN_WRITE = 1024 * 1024;
 
 interface Block {
   buf: Buffer;
+  /** File offset of buf[0]: a multiple of ALIGN. */
+  base: number;
   /** Bytes of data in it. */
   fill: number;
-  /** Bytes already handed to the disk and the hasher. */
-  sent: number;
+  /** Bytes already handed to the hasher. */
+  hashed: number;
+  /** Bytes already handed to the disk. */
+  written: number;
   /** Writes and hashes of it in flight. */
   users: number;
   /** Filled to the end: free again once nothing is in flight. */
   full: boolean;
 }
 
-const newBlock = () => Buffer.from(new SharedArrayBuffer(BLOCK));
+/** Direct I/O wants buffers, file offsets and lengths on this boundary (4 KiB-sector disks too). */
+const ALIGN = 4096;
+const WASM_PAGE = 64 * 1024;
+
+/**
+ * `count` blocks of shared memory that start on page boundaries, as direct I/O needs (the kernel
+ * copies from them straight to the disk). A SharedArrayBuffer comes from malloc, 16-byte aligned
+ * only; a WebAssembly memory is mapped whole pages, and is shared with the hash worker the same way.
+ */
+function alignedBlocks(count: number): Buffer[] {
+  const pages = (count * BLOCK) / WASM_PAGE;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  return Array.from({ length: count }, (_, i) => Buffer.from(memory.buffer, i * BLOCK, BLOCK));
+}
 
 export interface RawResponse {
   status: number;
@@ -50,12 +70,32 @@ export interface RawResponse {
    */
   drain(opts: {
     fd: number;
+    /**
+     * The same file opened with O_DIRECT, or null where the file system does not allow it:
+     * whole pages then go from memory to the disk without the page cache (see openDirect).
+     */
+    direct: number | null;
     position: number;
     hasher: HashWorker;
     bandwidth: number;
     onBytes(total: number): void;
   }): Promise<{ bytes: number; error: unknown }>;
   close(): void;
+}
+
+/**
+ * Opens `file` (which exists) for direct writes, or returns null where the file system refuses
+ * O_DIRECT (older tmpfs, some FUSE and network file systems): the download then goes through the
+ * page cache as before.
+ */
+export function openDirect(file: string): number | null {
+  const { O_WRONLY, O_DIRECT } = fs.constants;
+  if (O_DIRECT === undefined) return null; // not Linux
+  try {
+    return fs.openSync(file, O_WRONLY | O_DIRECT);
+  } catch {
+    return null;
+  }
 }
 
 export function rawGet(
@@ -144,16 +184,15 @@ export function rawGet(
         headers: hs,
         contentLength,
         close: () => socket.destroy(),
-        drain: ({ fd, position, hasher, bandwidth, onBytes }) =>
+        drain: ({ fd, direct, position, hasher, bandwidth, onBytes }) =>
           new Promise((done) => {
             const want = contentLength ?? 0;
-            const free: Buffer[] = Array.from({ length: BLOCKS }, newBlock);
-            // The block being filled; `sent` of its bytes are already on their way to the
-            // disk and the hasher, `fill` hold data.
-            let cur: Block | null = { buf: free.pop()!, fill: 0, sent: 0, users: 0, full: false };
-            let retired = 0; // full blocks still being written or hashed
+            const free = alignedBlocks(BLOCKS);
+            // File offset of the next block's first byte. Blocks start on ALIGN boundaries so that
+            // their full pages can go to disk with O_DIRECT.
+            let nextBase = position - (position % ALIGN);
+            let directFd = direct;
             let got = 0;
-            let writePos = position;
             let writing = 0;
             let sinceSync = 0;
             let syncing = false;
@@ -161,6 +200,30 @@ export function rawGet(
             let failure: unknown = null;
             let settled = false;
             const started = Date.now();
+            const fresh = (buf: Buffer): Block => {
+              const b = {
+                buf,
+                base: nextBase,
+                fill: 0,
+                hashed: 0,
+                written: 0,
+                users: 0,
+                full: false,
+              };
+              nextBase += BLOCK;
+              return b;
+            };
+            // The block being filled. A resume that starts mid-page begins with the bytes of
+            // that page already on disk (read back, so the first direct write covers the
+            // whole page); they are neither hashed again nor counted as received.
+            let cur: Block | null = fresh(free.pop()!);
+            const head = position - cur.base;
+            cur.fill = cur.hashed = cur.written = head;
+            if (head > 0 && directFd !== null) {
+              if (fs.readSync(fd, cur.buf, 0, head, cur.base) === head) cur.written = 0;
+              else directFd = null;
+            }
+            let retired = 0; // full blocks still being written or hashed
             const fail = (err: unknown) => {
               failure ??= err;
               socket.destroy();
@@ -168,7 +231,7 @@ export function rawGet(
             const busy = () => writing > 0 || syncing || (cur !== null && cur.users > 0);
             const settle = () => {
               if (settled || retired > 0 || busy()) return;
-              if (cur && cur.sent < cur.fill) return; // ended() flushes it first
+              if (cur && (cur.written < cur.fill || cur.hashed < cur.fill)) return; // ended() flushes it first
               const complete = got >= want;
               if (!complete && !isEnded && !failure) return;
               settled = true;
@@ -181,8 +244,9 @@ export function rawGet(
               if (wait > 0) setTimeout(() => done({ bytes: got, error }), wait);
               else done({ bytes: got, error });
             };
-            // Dirty pages are written back while the download goes on, so the final fsync is
-            // short and a small terminal's memory does not fill with a GB of them.
+            // Dirty pages (of the buffered writes) are written back while the download goes on,
+            // so the final fsync is short and a small terminal's memory does not fill with a GB
+            // of them.
             const maybeSync = () => {
               if (syncing || sinceSync < SYNC_EVERY || failure) return;
               syncing = true;
@@ -192,13 +256,6 @@ export function rawGet(
                 settle();
               });
             };
-            const fresh = (buf: Buffer): Block => ({
-              buf,
-              fill: 0,
-              sent: 0,
-              users: 0,
-              full: false,
-            });
             const release = (b: Block) => {
               retired--;
               free.push(b.buf);
@@ -210,34 +267,47 @@ export function rawGet(
             const blockDone = (b: Block) => {
               if (--b.users === 0 && b.full) release(b);
             };
-            /** Hands the block's new bytes to the disk and the hasher; a full block is retired. */
-            const flush = (b: Block) => {
+            /**
+             * Writes `len` bytes of the block from `from` at their place in the file: straight
+             * from memory to the disk when `viaDirect` (no copy into the page cache, no
+             * write-back later), else through the page cache. A file system that refuses a
+             * direct write (EINVAL) gets this and every later write through the page cache.
+             */
+            const writeOut = (b: Block, from: number, len: number, viaDirect: boolean) => {
+              const target = viaDirect && directFd !== null ? directFd : fd;
+              fs.write(target, b.buf, from, len, b.base + from, (err, n) => {
+                if (err && target !== fd && err.code === 'EINVAL') {
+                  directFd = null;
+                  return writeOut(b, from, len, false);
+                }
+                if (!err && n < len) {
+                  const aligned = (from + n) % ALIGN === 0 && (len - n) % ALIGN === 0;
+                  return writeOut(b, from + n, len - n, target !== fd && aligned);
+                }
+                writing--;
+                if (err) fail(err);
+                else if (target === fd) {
+                  sinceSync += len;
+                  maybeSync();
+                }
+                blockDone(b);
+                settle();
+              });
+            };
+            /**
+             * Hands the block's new bytes to the hasher and its whole new pages to the disk;
+             * with `all`, also the part-page at the end (through the page cache: a direct write
+             * must cover whole pages, and the next one rewrites that page whole). A full block
+             * is retired.
+             */
+            const flush = (b: Block, all: boolean) => {
               if (timer) {
                 clearTimeout(timer);
                 timer = null;
               }
-              const from = b.sent;
-              const len = b.fill - from;
-              if (len > 0) {
-                b.sent = b.fill;
-                b.users += 2;
-                const at = writePos;
-                writePos += len;
-                writing++;
-                const writeAll = (off: number) =>
-                  fs.write(fd, b.buf, from + off, len - off, at + off, (err, n) => {
-                    if (!err && off + n < len) return writeAll(off + n);
-                    writing--;
-                    if (err) fail(err);
-                    else {
-                      sinceSync += len;
-                      maybeSync();
-                    }
-                    blockDone(b);
-                    settle();
-                  });
-                writeAll(0);
-                hasher.update(b.buf.subarray(from, b.fill)).then(
+              if (b.hashed < b.fill) {
+                b.users++;
+                hasher.update(b.buf.subarray(b.hashed, b.fill)).then(
                   () => {
                     blockDone(b);
                     settle();
@@ -248,6 +318,23 @@ export function rawGet(
                     settle();
                   },
                 );
+                b.hashed = b.fill;
+              }
+              if (directFd !== null) {
+                const from = b.written - (b.written % ALIGN);
+                const to = b.fill - (b.fill % ALIGN);
+                if (to > b.written) {
+                  b.users++;
+                  writing++;
+                  writeOut(b, from, to - from, true);
+                  b.written = to;
+                }
+              }
+              if ((all || directFd === null) && b.written < b.fill) {
+                b.users++;
+                writing++;
+                writeOut(b, b.written, b.fill - b.written, false);
+                b.written = b.fill;
               }
               if (b.fill === BLOCK) {
                 b.full = true;
@@ -263,12 +350,12 @@ export function rawGet(
              */
             const schedule = () => {
               const b = cur;
-              if (!b || b.sent === b.fill) return;
-              if (writing === 0 && b.fill - b.sent >= MIN_WRITE) flush(b);
-              else
+              if (!b || (b.written === b.fill && b.hashed === b.fill)) return;
+              if (writing === 0 && b.fill - b.written >= MIN_WRITE) flush(b, false);
+              if (b.written < b.fill)
                 timer ??= setTimeout(() => {
                   timer = null;
-                  if (cur && !failure) flush(cur);
+                  if (cur && !failure) flush(cur, true);
                 }, PROMPT_MS);
             };
             const take = (data: Buffer): boolean => {
@@ -282,22 +369,22 @@ export function rawGet(
                 data.byteOffset === b.buf.byteOffset + b.fill
               ) {
                 b.fill += data.length; // read straight into the block: nothing to copy
-                if (b.fill === BLOCK) flush(b);
+                if (b.fill === BLOCK) flush(b, true);
               } else {
                 let off = 0;
                 while (off < data.length) {
                   // A burst that outruns the free blocks gets a fresh one rather than losing a byte.
-                  cur ??= fresh(free.pop() ?? newBlock());
+                  cur ??= fresh(free.pop() ?? alignedBlocks(1)[0]!);
                   const n = Math.min(data.length - off, BLOCK - cur.fill);
                   data.copy(cur.buf, cur.fill, off, off + n);
                   cur.fill += n;
                   off += n;
-                  if (cur.fill === BLOCK) flush(cur);
+                  if (cur.fill === BLOCK) flush(cur, true);
                 }
               }
               onBytes(position + got);
               if (got >= want) {
-                if (cur) flush(cur);
+                if (cur) flush(cur, true);
                 settle();
                 return false;
               }
@@ -313,7 +400,7 @@ export function rawGet(
               return !pause;
             };
             ended = () => {
-              if (cur) flush(cur);
+              if (cur) flush(cur, true);
               settle();
             };
             nextRead = () =>
@@ -323,7 +410,7 @@ export function rawGet(
             for (const chunk of early) if (got < want) proceed = take(chunk);
             early = [];
             if (got >= want || isEnded) {
-              if (cur) flush(cur);
+              if (cur) flush(cur, true);
               settle();
             } else if (proceed) socket.resume();
           }),
