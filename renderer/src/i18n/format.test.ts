@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from './index.js';
 import { en as enMessages } from './en.js';
-import { clockText, formatBytes, formatDate, formatUptime, weekdayOf } from './format.js';
+import {
+  clockText,
+  formatBytes,
+  formatDate,
+  formatSessionStart,
+  formatUptime,
+  readIsoWithOffset,
+  weekdayOf,
+} from './format.js';
 
 const i18n = createI18n();
 // English is loaded on demand in the kiosk; here it is added up front.
@@ -33,13 +41,48 @@ describe('clockText', () => {
   // 2026-11-26T06:05:09Z is 14:05:09 in Shanghai, whatever zone this test runs in.
   const instant = Date.UTC(2026, 10, 26, 6, 5, 9);
 
-  it('shows the station’s time zone, 24-hour', () => {
+  it('shows the station’s time zone, 24-hour, by its offset or by its name', () => {
+    expect(clockText(instant, 480)).toEqual({ hm: '14:05', seconds: '09' });
     expect(clockText(instant, 'Asia/Shanghai')).toEqual({ hm: '14:05', seconds: '09' });
+    expect(clockText(instant, 0)).toEqual({ hm: '06:05', seconds: '09' });
     expect(clockText(instant, 'UTC')).toEqual({ hm: '06:05', seconds: '09' });
+    expect(clockText(instant, -330)).toEqual({ hm: '00:35', seconds: '09' });
   });
 
   it('shows midnight as 00, not 24', () => {
+    expect(clockText(Date.UTC(2026, 10, 25, 16, 0, 0), 480).hm).toBe('00:00');
     expect(clockText(Date.UTC(2026, 10, 25, 16, 0, 0), 'Asia/Shanghai').hm).toBe('00:00');
+  });
+});
+
+describe('times the station writes', () => {
+  it('reads the wall clock and offset off ISO 8601 with an offset', () => {
+    expect(readIsoWithOffset('2026-11-28T09:00:00+08:00')).toEqual({
+      year: 2026,
+      month: 11,
+      day: 28,
+      hour: 9,
+      minute: 0,
+      second: 0,
+      offsetMinutes: 480,
+    });
+    expect(readIsoWithOffset('2026-03-29T01:30:15.250-03:30')?.offsetMinutes).toBe(-210);
+    expect(readIsoWithOffset('2026-11-28T01:00:00Z')).toBeNull();
+    expect(readIsoWithOffset('28/11/2026 09:00')).toBeNull();
+  });
+
+  it('shows a session start in the zone it was written in, Intl only for one without offset', () => {
+    // The string's own offset wins: the station wrote it in its zone.
+    expect(formatSessionStart(zh, '2026-11-28T09:00:00+08:00', 'UTC')).toBe(
+      '2026年11月28日 星期六 09:00',
+    );
+    expect(formatSessionStart(zh, '2026-11-28T01:00:00Z', 'Asia/Shanghai')).toBe(
+      '2026年11月28日 星期六 09:00',
+    );
+    expect(formatSessionStart(en, '2026-11-27T23:30:00+08:00', 'UTC')).toBe(
+      'Friday, November 27, 2026 23:30',
+    );
+    expect(formatSessionStart(zh, 'soon', 'UTC')).toBe('soon');
   });
 });
 

@@ -44,34 +44,92 @@ export function formatDate(t: TFunction, today: CalendarDay): string {
   });
 }
 
-/** Wall-clock time in the station's time zone (not the browser's), 24-hour. */
-export function clockText(epochMs: number, timeZone: string): { hm: string; seconds: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '00';
-  return { hm: `${part('hour')}:${part('minute')}`, seconds: part('second') };
+/*
+ * Times from the station. The station writes every time as ISO 8601 with its own zone's offset
+ * ("2026-11-28T09:00:00+08:00", see station/domain/zoned-time.ts), so the wall clock can be read
+ * off the string and the clock ticks at that offset: the first screen then needs no
+ * Intl.DateTimeFormat, whose first use costs a cold kiosk 20–40 ms of ICU set-up. Intl remains
+ * the fallback for a time that carries no offset.
+ */
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([+-])(\d{2}):(\d{2})$/;
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
-/** A session's start as date and time in the station's zone, e.g. "11月28日 09:00". */
-export function formatSessionStart(t: TFunction, iso: string, timeZone: string): string {
-  const epoch = Date.parse(iso);
-  if (Number.isNaN(epoch)) return iso;
+/** The wall-clock parts and UTC offset an ISO 8601 time with a numeric offset is written in. */
+export function readIsoWithOffset(iso: string): (WallClock & { offsetMinutes: number }) | null {
+  const m = ISO_WITH_OFFSET.exec(iso);
+  if (!m) return null;
+  const n = (i: number) => Number(m[i] ?? 0);
+  const offsetMinutes = (m[7] === '-' ? -1 : 1) * (n(8) * 60 + n(9));
+  return {
+    year: n(1),
+    month: n(2),
+    day: n(3),
+    hour: n(4),
+    minute: n(5),
+    second: n(6),
+    offsetMinutes,
+  };
+}
+
+/** The wall clock of an instant in a zone, through Intl (the fallback). */
+function zonedWallClock(epochMs: number, timeZone: string): WallClock {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
-  }).formatToParts(new Date(epoch));
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
   const num = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const date = formatDate(t, { year: num('year'), month: num('month'), day: num('day') });
-  return `${date} ${clockText(epoch, timeZone).hm}`;
+  return {
+    year: num('year'),
+    month: num('month'),
+    day: num('day'),
+    hour: num('hour'),
+    minute: num('minute'),
+    second: num('second'),
+  };
+}
+
+/**
+ * Wall-clock time, 24-hour, of an instant at the station's UTC offset (`zone` in minutes, as read
+ * from the station's `now`) or, given a zone name, through Intl.
+ */
+export function clockText(epochMs: number, zone: number | string): { hm: string; seconds: string } {
+  let hour: number, minute: number, second: number;
+  if (typeof zone === 'number') {
+    const local = new Date(epochMs + zone * 60_000);
+    [hour, minute, second] = [local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
+  } else {
+    ({ hour, minute, second } = zonedWallClock(epochMs, zone));
+  }
+  return { hm: `${pad2(hour)}:${pad2(minute)}`, seconds: pad2(second) };
+}
+
+/** A session's start as date and time in the station's zone, e.g. "2026年11月28日 星期六 09:00". */
+export function formatSessionStart(t: TFunction, iso: string, timeZone: string): string {
+  let wall: WallClock | null = readIsoWithOffset(iso);
+  if (!wall) {
+    const epoch = Date.parse(iso);
+    if (Number.isNaN(epoch)) return iso;
+    wall = zonedWallClock(epoch, timeZone);
+  }
+  return `${formatDate(t, wall)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
 }
 
 export function formatBytes(t: TFunction, bytes: number): string {

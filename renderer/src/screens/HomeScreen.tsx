@@ -49,7 +49,7 @@ export function HomeScreen({
           </p>
         </div>
         <div className="home-header__time">
-          <Clock timeZone={home.timeZone} skewMs={clockSkewMs} />
+          <Clock stationNow={home.now} timeZone={home.timeZone} skewMs={clockSkewMs} />
           <p className="home-header__date" data-testid="date">
             {formatDate(t, home.today)}
           </p>
