@@ -83,8 +83,9 @@ describe('the kiosk in Chromium against a real station', () => {
     expect(await text(page, 'status-health')).toMatch(/运行状态\s*(正常|注意|故障|未知)/);
     expect(await page.getByTestId('clock').innerText()).toMatch(/^\d{2}:\d{2}\s*\d{2}$/);
 
-    // The launch token is kept for reloads but taken out of the visible address.
-    expect(new URL(page.url()).search).toBe('');
+    // The launch token is kept for reloads but taken out of the visible address (once the first
+    // frame is drawn).
+    await expect.poll(() => new URL(page.url()).search).toBe('');
 
     // Chinese glyphs come from the bundled Noto Sans SC, loaded from the station (after the first
     // frame, so it does not slow the start), not the network.

@@ -23,13 +23,18 @@ export function connectStation(win: Window & { station?: StationGlobal }): Stati
       mediaUrl: (path) => electronMediaUrl(bridge.mediaBase, path),
     };
   }
-  const { token, cleanUrl } = takeLaunchToken(
-    win.location.href,
+  const { token, cleanUrl } = takeLaunchToken(win.location.href, () =>
     win.sessionStorage.getItem(TOKEN_STORAGE_KEY),
   );
   if (cleanUrl !== null && token) {
-    win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
-    win.history.replaceState(win.history.state, '', cleanUrl);
+    // Kept for a reload and taken out of the address once the first frame is drawn: both touch
+    // the browser process (storage, history) and would otherwise delay the first screen.
+    win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+        win.history.replaceState(win.history.state, '', cleanUrl);
+      }),
+    );
   }
   // Without a token every call is refused with the station's own 401 sentence, which the UI shows.
   const launchToken = token ?? '';

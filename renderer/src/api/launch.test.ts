@@ -3,32 +3,37 @@ import { electronMediaUrl, httpMediaUrl, takeLaunchToken } from './launch.js';
 
 describe('takeLaunchToken', () => {
   it('takes the token from the launch URL and gives back the address without it', () => {
-    expect(takeLaunchToken('http://127.0.0.1:4000/?token=abc-123', null)).toEqual({
+    expect(takeLaunchToken('http://127.0.0.1:4000/?token=abc-123', () => null)).toEqual({
       token: 'abc-123',
       cleanUrl: '/',
     });
   });
 
   it('keeps other query parameters and the hash', () => {
-    expect(takeLaunchToken('http://127.0.0.1:4000/index.html?x=1&token=t0k#top', null)).toEqual({
+    expect(
+      takeLaunchToken('http://127.0.0.1:4000/index.html?x=1&token=t0k#top', () => null),
+    ).toEqual({
       token: 't0k',
       cleanUrl: '/index.html?x=1#top',
     });
   });
 
-  it('prefers a fresh token in the URL over the one stored for the tab', () => {
-    expect(takeLaunchToken('http://127.0.0.1:4000/?token=new', 'old').token).toBe('new');
+  it('prefers a fresh token in the URL over the one stored for the tab, without reading it', () => {
+    let read = false;
+    const stored = () => ((read = true), 'old');
+    expect(takeLaunchToken('http://127.0.0.1:4000/?token=new', stored).token).toBe('new');
+    expect(read).toBe(false);
   });
 
   it('falls back to the stored token after a reload, leaving the address alone', () => {
-    expect(takeLaunchToken('http://127.0.0.1:4000/', 'stored')).toEqual({
+    expect(takeLaunchToken('http://127.0.0.1:4000/', () => 'stored')).toEqual({
       token: 'stored',
       cleanUrl: null,
     });
   });
 
   it('has no token when neither the URL nor storage has one', () => {
-    expect(takeLaunchToken('http://127.0.0.1:4000/?token=', null)).toEqual({
+    expect(takeLaunchToken('http://127.0.0.1:4000/?token=', () => null)).toEqual({
       token: null,
       cleanUrl: null,
     });
