@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds everything `npx station …` and the kiosk need: the TypeScript service/shell into build/,
-// the renderer into dist/renderer, and the Electron preload bundle when its config exists. Run by
+// the `station` command bundled into build/cli, the renderer into dist/renderer, and the Electron
+// preload bundle when its config exists. Run by
 // `prepare`, so `npm ci` on a fresh clone leaves a working `station` command. Never rebuilds
 // better-sqlite3 for Electron: the plain-Node build of the native module must stay in place.
 import fs from 'node:fs';
@@ -18,6 +19,9 @@ export async function build() {
   // A stale file from a deleted or renamed source would otherwise keep being importable.
   fs.rmSync(path.join(repoRoot, 'build'), { recursive: true, force: true });
   await run(localBin('tsc'), ['-p', 'tsconfig.build.json']);
+
+  header('build: the station command → build/cli');
+  await run(localBin('vite'), ['build', '--config', 'vite.cli.config.ts', '--logLevel', 'warn']);
 
   header('build: renderer → dist/renderer');
   await run(localBin('vite'), ['build', '--logLevel', 'warn']);
