@@ -102,6 +102,38 @@ describe('raw download into a partial file', () => {
     });
   }
 
+  it('goes on through the page cache when a direct write is refused (EINVAL)', async () => {
+    const url = await serve(body);
+    const file = path.join(tmp.dir, 'v.part');
+    fs.writeFileSync(file, body.subarray(0, 12_345));
+    const fd = fs.openSync(file, 'r+');
+    // Stands in for a file system without direct I/O: this proc file answers EINVAL to any
+    // write that is not a number, as such a file system does to an O_DIRECT write.
+    const refusing = fs.openSync('/proc/self/oom_score_adj', 'w');
+    const hasher = new HashWorker();
+    try {
+      const res = await rawGet(url, { range: 'bytes=12345-' }, 5000);
+      const prefix = hasher.file(file, 12_345);
+      const r = await res.drain({
+        fd,
+        direct: refusing,
+        position: 12_345,
+        hasher,
+        bandwidth: 0,
+        onBytes() {},
+      });
+      res.close();
+      await prefix;
+      expect(r.error).toBeNull();
+      expect(await hasher.digest()).toBe(sha(body));
+      expect(sha(fs.readFileSync(file))).toBe(sha(body));
+    } finally {
+      fs.closeSync(fd);
+      fs.closeSync(refusing);
+      await hasher.close();
+    }
+  });
+
   it('puts a slow link’s bytes on disk within moments, also when they do not fill a page', async () => {
     const slow = crypto.randomBytes(200_000 + 17);
     const file = path.join(tmp.dir, 'slow.part');
