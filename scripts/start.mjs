@@ -60,9 +60,12 @@ function ensureInstalled() {
 }
 
 function ensureBuilt() {
-  const built =
-    fs.existsSync(path.join(repoRoot, 'build', 'station', 'cli', 'main.js')) &&
-    fs.existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'));
+  // The bundled `station` command, the service modules the Electron shell loads, and the UI.
+  const built = [
+    ['build', 'cli', 'station.js'],
+    ['build', 'station', 'service.js'],
+    ['dist', 'renderer', 'index.html'],
+  ].every((parts) => fs.existsSync(path.join(repoRoot, ...parts)));
   if (built) return;
   say('正在构建……', 'Building…');
   runOrThrow(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')]);
