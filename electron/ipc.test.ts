@@ -68,8 +68,8 @@ beforeAll(async () => {
   registerIpc(ipcMain, host, (contents) => contents === kiosk);
 });
 
-afterAll(() => {
-  station.close();
+afterAll(async () => {
+  await station.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -143,6 +143,20 @@ function start(argv: string[], env?: NodeJS.ProcessEnv): Promise<void> {
   return running;
 }
 
+/**
+ * Emits 'will-quit' as Electron does, with an event the shell may hold the quit with. Resolves
+ * once the shell has let the quit through: at once, or after closing the station and quitting
+ * again. Returns whether it held the quit.
+ */
+async function willQuit(): Promise<boolean> {
+  let held = false;
+  const quits = () => fake.state.log.filter((l) => l === 'quit').length;
+  const before = quits();
+  fake.electron.app.emit('will-quit', { preventDefault: () => void (held = true) });
+  if (held) await vi.waitFor(() => expect(quits()).toBe(before + 1));
+  return held;
+}
+
 beforeEach(() => {
   fake.reset();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electron-main-'));
@@ -153,7 +167,7 @@ afterEach(async () => {
   fake.state.ready.resolve();
   await running;
   running = undefined;
-  fake.electron.app.emit('will-quit');
+  await willQuit();
   for (const l of process.listeners('SIGTERM')) {
     if (!sigtermBefore.has(l)) process.removeListener('SIGTERM', l);
   }
@@ -286,7 +300,9 @@ describe('main', () => {
     await started;
     const [win] = fake.state.windows;
     const fromKiosk = { sender: win?.webContents, senderFrame: win?.webContents.mainFrame };
-    fake.electron.app.emit('will-quit');
+    // The quit is held until the station is closed, then let through; a second one is not held.
+    expect(await willQuit()).toBe(true);
+    expect(await willQuit()).toBe(false);
     vi.spyOn(console, 'error').mockImplementationOnce(() => undefined);
     // The database is closed, so the same call that worked before now fails inside the station.
     expect(await fake.state.ipc.get('station:getHome')?.(fromKiosk, {})).toMatchObject({

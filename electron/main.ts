@@ -58,6 +58,15 @@ function showStartupFailure(err: unknown): void {
   dialog.showErrorBox(PRODUCT_NAME, message);
 }
 
+/** Closes the station; a failure is reported, not thrown: the app is on its way out either way. */
+async function closeStation(station: Station): Promise<void> {
+  try {
+    await station.close();
+  } catch (err) {
+    console.error(`[electron] closing the station failed: ${String(err)}`);
+  }
+}
+
 /**
  * Starts the shell. Everything Electron needs before 'ready' (schemes, switches, the
  * single-instance lock) happens synchronously here; the rest waits for the station and for ready.
@@ -84,10 +93,15 @@ export function main(argv: readonly string[] = process.argv, env = process.env):
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    // Checkpoints the WAL so the database file is whole when the power is cut afterwards.
-    station?.close();
+  app.on('will-quit', (event) => {
+    if (!station) return;
+    // Closing waits (a few seconds at most) for a periodic job still writing, then checkpoints
+    // the WAL so the database file is whole when the power is cut afterwards: hold the quit until
+    // then and quit again (with no station left, this handler then lets it through).
+    event.preventDefault();
+    const closing = station;
     station = undefined;
+    void closeStation(closing).then(() => app.quit());
   });
   // systemd and `kill` stop the kiosk with SIGTERM; quit properly so the database is closed.
   process.once('SIGTERM', () => app.quit());
@@ -121,8 +135,9 @@ export function main(argv: readonly string[] = process.argv, env = process.env):
     } catch (err) {
       showStartupFailure(err);
       // exit() skips 'will-quit', so close the database here.
-      station?.close();
+      const closing = station;
       station = undefined;
+      if (closing) await closeStation(closing);
       app.exit(1);
     }
   })();

@@ -11,6 +11,7 @@ import { CONTENT_DIR } from './paths.js';
 import { getSetting } from './settings/store.js';
 import { createStationClock } from './time/trusted-time.js';
 import { JobRunner, type RunOutcome } from './jobs/runner.js';
+import type { JobDefinition } from './jobs/job.js';
 import { SCHEDULE_JOBS } from './schedule/jobs.js';
 import { healthSnapshotJob } from './health/history.js';
 import { contentSyncJob } from './content/sync-job.js';
@@ -27,7 +28,11 @@ export interface Station extends ApiHost {
   language(): Language;
   /** What each periodic job did when the station started (its catch-up); empty without jobs. */
   jobsAtStart: Record<string, RunOutcome>;
-  close(): void;
+  /**
+   * Stops the periodic jobs, waits (boundedly, see STOP_WAIT_MS) for the runs in flight, then
+   * checkpoints and closes the database. Resolves once the database is closed.
+   */
+  close(): Promise<void>;
 }
 
 export interface OpenStationOptions {
@@ -38,6 +43,15 @@ export interface OpenStationOptions {
   runJobs?: boolean;
   /** Where job failures and untrusted-clock notices go (stderr of `station serve`). */
   log?: (line: string) => void;
+  /** The periodic jobs; default the station's own. Tests of the service's life cycle pass theirs. */
+  jobs?: (db: Db) => readonly JobDefinition[];
+  /** How long close() waits for jobs in flight (default STOP_WAIT_MS); tests shorten it. */
+  jobStopWaitMs?: number;
+}
+
+/** Every periodic job of the station; later capabilities add theirs to this list. */
+function stationJobs(db: Db): readonly JobDefinition[] {
+  return [...SCHEDULE_JOBS, healthSnapshotJob(db), contentSyncJob(db)];
 }
 
 /**
@@ -61,15 +75,14 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     contentDir,
     startedAt: clock.now(),
   });
-  // Every periodic job of the station; later capabilities add theirs to this list.
-  const jobs = [...SCHEDULE_JOBS, healthSnapshotJob(db), contentSyncJob(db)];
   const runner = new JobRunner({
     db,
     clock,
     dataDir,
     timeZone: () => getSetting(db, 'timeZone'),
-    jobs,
+    jobs: (opts.jobs ?? stationJobs)(db),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.jobStopWaitMs === undefined ? {} : { stopWaitMs: opts.jobStopWaitMs }),
   });
   const jobsAtStart = opts.runJobs === false ? {} : await runner.start();
   return {
@@ -80,8 +93,9 @@ export async function openStation(opts: OpenStationOptions): Promise<Station> {
     handlers,
     language: () => getSetting(db, 'language'),
     jobsAtStart,
-    close: () => {
-      void runner.stop();
+    // Jobs first: a run still writing when the database closes would lose its write.
+    close: async () => {
+      await runner.stop();
       checkpointAndClose(db);
     },
   };

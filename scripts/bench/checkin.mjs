@@ -196,7 +196,7 @@ export const checkin = {
       ];
     } finally {
       bare.close();
-      station.close();
+      await station.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },

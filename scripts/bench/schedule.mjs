@@ -87,7 +87,7 @@ export const scheduleBench = {
         clock.advance(40 * DAY);
         await runner().catchUp();
       }, runs);
-      station.close();
+      await station.close();
       return [
         {
           name: `expand ${PLANS} plans over a year`,

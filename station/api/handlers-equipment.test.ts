@@ -14,8 +14,8 @@ beforeEach(async () => {
     demo: true,
   });
 });
-afterEach(() => {
-  station.close();
+afterEach(async () => {
+  await station.close();
   tmp.cleanup();
 });
 

@@ -11,8 +11,8 @@ beforeEach(async () => {
   tmp = makeTempDir();
   station = await openStation({ dataDir: tmp.dir, demo: true });
 });
-afterEach(() => {
-  station.close();
+afterEach(async () => {
+  await station.close();
   tmp.cleanup();
 });
 
@@ -75,7 +75,7 @@ describe('health methods', () => {
       ((await dispatch(s, 'getHome', {})).body as { value: { status: { health: string } } }).value
         .status.health;
     expect(['ok', 'unknown']).toContain(await home(station));
-    station.close();
+    await station.close();
     station = await openStation({ dataDir: tmp.dir, clock: fixedClock('2000-01-01T00:00:00Z') });
     expect(await home(station)).toBe('warn');
   });

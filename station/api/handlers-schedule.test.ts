@@ -28,8 +28,8 @@ beforeEach(async () => {
     clock.now(),
   );
 });
-afterEach(() => {
-  station.close();
+afterEach(async () => {
+  await station.close();
   tmp.cleanup();
 });
 

@@ -1,6 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import cron from 'node-cron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../clock.js';
-import type { Db } from '../db/open.js';
+import { openDatabase, type Db } from '../db/open.js';
+import { DB_FILE } from '../paths.js';
+import { getSetting, writeSetting } from '../settings/store.js';
 import { initDataDir } from '../init.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
 import { startSession } from '../attendance/sessions.js';
@@ -216,5 +220,151 @@ describe('scheduling jobs: recorded obligations and reminders', () => {
     expect(
       db.prepare("SELECT count(*) AS n FROM reminder_log WHERE outcome = 'shown'").get(),
     ).toEqual({ n: 1 });
+  });
+});
+
+/** A job whose run waits until the test lets it go, so a run can be caught in flight. */
+function gated(id: string) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const job: JobDefinition = {
+    id,
+    schedule: '* * * * *',
+    run: async () => {
+      started();
+      await gate;
+    },
+  };
+  return { job, running, release };
+}
+
+/** Lets timers and I/O callbacks run a few times, so a stop() that does not wait has resolved. */
+const turns = async (n = 5) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('JobRunner.stop', () => {
+  it('waits for a cron tick in flight, and starts nothing afterwards', async () => {
+    const { job, running, release } = gated('slow');
+    const r = runner([job]);
+    const ticked = r.tick(job);
+    await running;
+    let stopped = false;
+    const stopping = r.stop().then(() => (stopped = true));
+    await turns();
+    expect(stopped).toBe(false);
+    expect(lastRun(db, 'slow')).toBeNull();
+    release();
+    await stopping;
+    expect(await ticked).toBe('ran');
+    expect(lastRun(db, 'slow')).not.toBeNull();
+    clock.advance(60_000);
+    expect(await r.tick(job)).toBe('stopped');
+  });
+
+  it('waits no longer than its bound for a run that does not end, and names it', async () => {
+    const { job, running, release } = gated('stuck');
+    const lines: string[] = [];
+    const r = new JobRunner({
+      db,
+      clock,
+      dataDir: tmp.dir,
+      timeZone: () => SH,
+      jobs: [job],
+      log: (l) => lines.push(l),
+      stopWaitMs: 50,
+    });
+    const ticked = r.tick(job);
+    await running;
+    await r.stop();
+    expect(lines).toEqual(['[jobs] stopped without waiting longer than 50 ms for: stuck']);
+    db.close(); // what Station.close() does next
+    release();
+    // The run ends against the closed database: reported, not recorded, not thrown.
+    expect(await ticked).toBe('stopped');
+    expect(lines.at(-1)).toBe('[jobs] stuck ended after the database was closed; not recorded');
+    db = openDatabase(path.join(tmp.dir, DB_FILE)); // for afterEach, and to look
+    expect(lastRun(db, 'stuck')).toBeNull(); // so the next start catches it up
+  });
+});
+
+describe('JobRunner following the time zone setting', () => {
+  const file = () => path.join(tmp.dir, DB_FILE);
+  /** `station config set timeZone …` in another process: another connection to the same file. */
+  function setZoneElsewhere(zone: string) {
+    const other = openDatabase(file());
+    try {
+      writeSetting(other, 'timeZone', zone, clock.now());
+    } finally {
+      other.close();
+    }
+  }
+  const settingRunner = (jobs: readonly JobDefinition[], log?: (l: string) => void) =>
+    new JobRunner({
+      db,
+      clock,
+      dataDir: tmp.dir,
+      timeZone: () => getSetting(db, 'timeZone'),
+      jobs,
+      ...(log ? { log } : {}),
+    });
+  const cronTasks = (name: string) => [...cron.getTasks().values()].filter((t) => t.name === name);
+
+  it('reschedules the cron tasks in the new zone, once, and runs no minute twice', async () => {
+    const lines: string[] = [];
+    const { job, runs } = counting('count', '* * * * *');
+    const daily = counting('daily', '0 10 * * *');
+    const r = settingRunner([job, daily.job], (l) => lines.push(l));
+    try {
+      expect(await r.start()).toEqual({ count: 'ran', daily: 'ran' });
+      expect(r.scheduledZone()).toBe(SH);
+      expect(await r.followTimeZone()).toBe(false); // unchanged: nothing to do
+      setZoneElsewhere('Asia/Urumqi');
+      expect(await r.followTimeZone()).toBe(true);
+      expect(r.scheduledZone()).toBe('Asia/Urumqi');
+      expect(lines).toEqual([
+        '[jobs] time zone changed from Asia/Shanghai to Asia/Urumqi: jobs rescheduled',
+      ]);
+      expect(await r.followTimeZone()).toBe(false);
+      // One node-cron task per job, and it fires at 10:00 Urumqi (04:00Z), not 10:00 Shanghai.
+      const [task] = cronTasks('daily');
+      expect(cronTasks('daily')).toHaveLength(1);
+      expect(task?.match(new Date('2026-09-16T04:00:00Z'))).toBe(true);
+      expect(task?.match(new Date('2026-09-16T02:00:00Z'))).toBe(false);
+      // The minute already run is not run again, by the new task or by the catch-up.
+      expect(await r.tick(job)).toBe('already-ran');
+      clock.advance(60_000);
+      expect(await r.tick(job)).toBe('ran');
+    } finally {
+      await r.stop();
+    }
+    expect(runs).toHaveLength(2);
+    expect(daily.runs).toHaveLength(1);
+    expect(r.scheduledZone()).toBeNull();
+    expect(cronTasks('daily')).toEqual([]);
+  });
+
+  it('catches up once what the new zone says has already passed today', async () => {
+    writeSetting(db, 'timeZone', 'Asia/Urumqi', clock.now());
+    const daily = counting('daily', '0 10 * * *');
+    clock.set('2026-09-14T05:00:00Z');
+    await settingRunner([daily.job]).catchUp(); // ran once on the first day
+    // 09:00 in Urumqi, 11:00 in Shanghai: today's 10:00 is still to come in Urumqi.
+    clock.set('2026-09-15T03:00:00Z');
+    const r = settingRunner([daily.job]);
+    try {
+      expect(await r.start()).toEqual({ daily: 'nothing-missed' });
+      setZoneElsewhere(SH);
+      expect(await r.followTimeZone()).toBe(true);
+      // In Shanghai today's 10:00 (02:00Z) has passed: run for it now rather than lose the day.
+      await vi.waitFor(() => expect(daily.runs).toHaveLength(2));
+      expect(await r.followTimeZone()).toBe(false);
+    } finally {
+      await r.stop();
+    }
+    expect(daily.runs).toEqual(['2026-09-14T05:00:00.000Z', '2026-09-15T02:00:00.000Z']);
+    expect(await settingRunner([daily.job]).catchUp()).toEqual({ daily: 'nothing-missed' });
   });
 });

@@ -10,7 +10,7 @@
  * recorded time is not trusted (schedule/clock-guard.ts): then nothing runs and nothing is
  * recorded, so no duplicate and no burst follows when the clock comes right again.
  */
-import cron from 'node-cron';
+import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { zonedParts } from '../domain/zoned-time.js';
@@ -19,7 +19,14 @@ import { observeClock } from '../schedule/clock-guard.js';
 import type { JobDefinition } from './job.js';
 
 export type RunOutcome =
-  'ran' | 'failed' | 'untrusted-clock' | 'already-ran' | 'nothing-missed' | 'in-background';
+  | 'ran'
+  | 'failed'
+  | 'untrusted-clock'
+  | 'already-ran'
+  | 'nothing-missed'
+  | 'in-background'
+  /** Not started because the runner is stopping, or ended after the database was closed. */
+  | 'stopped';
 
 export interface JobRunnerOptions {
   db: Db;
@@ -31,6 +38,8 @@ export interface JobRunnerOptions {
   log?: (line: string) => void;
   /** How far back a catch-up looks for a missed tick. */
   catchUpDays?: number;
+  /** How long stop() waits for runs in flight; STOP_WAIT_MS unless a test shortens it. */
+  stopWaitMs?: number;
 }
 
 export interface JobRunRecord {
@@ -41,6 +50,21 @@ export interface JobRunRecord {
 }
 
 const MINUTE = 60_000;
+
+/**
+ * How long stop() waits for the runs in flight before the database is closed. A reminder pass
+ * or a health snapshot finishes in well under this; a night's content sync can take hours and must
+ * not hold SIGTERM (systemd, the Electron shell quitting) hostage: it is given up, not recorded,
+ * and caught up at the next start (its partial files are kept and resumed).
+ */
+export const STOP_WAIT_MS = 5_000;
+
+/**
+ * How often a running service re-reads the `timeZone` setting: a primary-key read, so a minute is
+ * cheap, and a change made elsewhere (the kiosk, `station config set` in another process) reaches
+ * node-cron within the minute instead of at the next restart.
+ */
+const ZONE_CHECK_MS = MINUTE;
 const floorMinute = (d: Date) => new Date(Math.floor(d.getTime() / MINUTE) * MINUTE);
 
 export function lastRun(db: Db, jobId: string): JobRunRecord | null {
@@ -119,8 +143,13 @@ export function latestTick(
 }
 
 export class JobRunner {
-  private readonly tasks: { stop(): void | Promise<void> }[] = [];
-  private readonly running = new Set<string>();
+  private tasks: ScheduledTask[] = [];
+  /** The zone the cron tasks were created in; null while none are scheduled. */
+  private zone: string | null = null;
+  private zoneWatch: NodeJS.Timeout | undefined;
+  /** Each run in flight by job id: one at a time per job, and what stop() waits for. */
+  private readonly running = new Map<string, Promise<RunOutcome>>();
+  private stopping = false;
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
@@ -130,6 +159,7 @@ export class JobRunner {
 
   /** Runs a job for `due` unless the clock is untrusted or that tick already ran. */
   async runOnce(job: JobDefinition, due: Date): Promise<RunOutcome> {
+    if (this.stopping) return 'stopped';
     const { db, clock } = this.opts;
     const now = clock.now();
     const verdict = observeClock(db, now);
@@ -142,20 +172,37 @@ export class JobRunner {
     const last = lastRun(db, job.id);
     if (last && due <= last.lastDue) return 'already-ran';
     if (this.running.has(job.id)) return 'already-ran';
-    this.running.add(job.id);
+    const run = this.execute(job, due);
+    this.running.set(job.id, run);
     try {
-      await job.run({ db, clock, dataDir: this.opts.dataDir, due });
-      record(db, job.id, due, clock.now(), null);
-      return 'ran';
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      // Recorded as run: a failing job is retried at its next tick, not in a tight loop.
-      record(db, job.id, due, clock.now(), message);
-      this.log(`[jobs] ${job.id} failed: ${message}`);
-      return 'failed';
+      return await run;
     } finally {
       this.running.delete(job.id);
     }
+  }
+
+  /** Runs the job and records it; never rejects (stop() waits on it). */
+  private async execute(job: JobDefinition, due: Date): Promise<RunOutcome> {
+    const { db, clock } = this.opts;
+    let error: string | null = null;
+    try {
+      await job.run({ db, clock, dataDir: this.opts.dataDir, due });
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+    if (!db.open) {
+      // Only a run stop() gave up on gets here: unrecorded, so the next start catches it up.
+      this.log(
+        `[jobs] ${job.id} ended after the database was closed; not recorded` +
+          (error === null ? '' : ` (${error})`),
+      );
+      return 'stopped';
+    }
+    // A failure is recorded as run too: retried at its next tick, not in a tight loop.
+    record(db, job.id, due, clock.now(), error);
+    if (error === null) return 'ran';
+    this.log(`[jobs] ${job.id} failed: ${error}`);
+    return 'failed';
   }
 
   /** A node-cron tick (or a test standing in for one): the clock's current minute is due. */
@@ -167,13 +214,16 @@ export class JobRunner {
    * On start: each job whose schedule passed a tick since its last run runs once for the latest
    * such tick. A job that never ran runs once now (so a fresh station checks its obligations).
    */
-  async catchUp(): Promise<Record<string, RunOutcome>> {
+  async catchUp(
+    tz = this.opts.timeZone(),
+    { allInBackground = false } = {},
+  ): Promise<Record<string, RunOutcome>> {
     const now = this.opts.clock.now();
-    const tz = this.opts.timeZone();
     const outcomes: Record<string, RunOutcome> = {};
     for (const job of this.opts.jobs) {
-      if (job.catchUpInBackground) {
-        // Not awaited; a failure is logged (runOnce records it) and never stops the start.
+      if (job.catchUpInBackground || allInBackground) {
+        // Not awaited (stop() still waits for it: runOnce registers it in `running` before its
+        // first await); a failure is logged and never stops the start.
         void this.catchUpOne(job, now, tz).catch((err: unknown) =>
           this.log(`[jobs] ${job.id} catch-up failed: ${String(err)}`),
         );
@@ -193,21 +243,90 @@ export class JobRunner {
     return due ? this.runOnce(job, due) : 'nothing-missed';
   }
 
-  /** Catches up, then schedules every job with node-cron in the station's zone. */
+  /**
+   * Catches up, then schedules every job with node-cron in the station's zone, and from then on
+   * follows a change of the `timeZone` setting.
+   */
   async start(): Promise<Record<string, RunOutcome>> {
     const outcomes = await this.catchUp();
+    if (this.stopping) return outcomes;
+    this.schedule(this.opts.timeZone());
+    this.zoneWatch = setInterval(() => {
+      this.followTimeZone().catch((err: unknown) =>
+        this.log(`[jobs] could not follow the time zone: ${String(err)}`),
+      );
+    }, ZONE_CHECK_MS);
+    // The cron tasks keep a service alive; this check alone must never do so.
+    this.zoneWatch.unref();
+    return outcomes;
+  }
+
+  /** The zone the cron tasks fire in; null before start() and after stop(). */
+  scheduledZone(): string | null {
+    return this.zone;
+  }
+
+  private schedule(tz: string): void {
     for (const job of this.opts.jobs) {
       const task = cron.schedule(job.schedule, () => this.tick(job), {
-        timezone: this.opts.timeZone(),
+        timezone: tz,
         name: job.id,
         noOverlap: true,
       });
       this.tasks.push(task);
     }
-    return outcomes;
+    this.zone = tz;
   }
 
+  /**
+   * Stops the cron tasks and takes them out of node-cron's registry (stop() alone leaves them
+   * there). Synchronous for our in-process tasks, so nothing can interleave with a reschedule.
+   */
+  private unschedule(): void {
+    for (const task of this.tasks.splice(0)) void task.destroy();
+    this.zone = null;
+  }
+
+  /**
+   * Re-reads the `timeZone` setting and, when it differs from the zone the tasks fire in,
+   * re-creates them in the new zone, then catches up in the background what the new zone says
+   * has passed (its 09:00 may already be behind us). No run is doubled: a run in flight keeps its
+   * place in `running`, and each due minute is recorded (runOnce skips what is recorded).
+   * Resolves true when it rescheduled. Called each minute by start(); tests call it directly.
+   */
+  async followTimeZone(): Promise<boolean> {
+    if (this.stopping || this.zone === null) return false;
+    const tz = this.opts.timeZone();
+    const was = this.zone;
+    if (tz === was) return false;
+    this.unschedule();
+    this.schedule(tz);
+    this.log(`[jobs] time zone changed from ${was} to ${tz}: jobs rescheduled`);
+    await this.catchUp(tz, { allInBackground: true });
+    return true;
+  }
+
+  /**
+   * Stops the cron tasks, then waits for the runs in flight (background catch-ups and cron ticks
+   * alike) so none writes into a database closed under it — but at most `stopWaitMs`: what is
+   * still running then is named in the log and left to end on its own (see STOP_WAIT_MS).
+   */
   async stop(): Promise<void> {
-    for (const t of this.tasks.splice(0)) await t.stop();
+    this.stopping = true;
+    clearInterval(this.zoneWatch);
+    this.unschedule();
+    if (this.running.size === 0) return;
+    const waitMs = this.opts.stopWaitMs ?? STOP_WAIT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<true>((resolve) => {
+      timer = setTimeout(() => resolve(true), waitMs);
+    });
+    const allDone = Promise.allSettled(this.running.values()).then(() => false);
+    if (await Promise.race([allDone, timedOut])) {
+      this.log(
+        `[jobs] stopped without waiting longer than ${waitMs} ms for: ${[...this.running.keys()].join(', ')}`,
+      );
+    }
+    clearTimeout(timer);
   }
 }

@@ -51,7 +51,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
-  station.close();
+  await station.close();
   tmp.cleanup();
 });
 

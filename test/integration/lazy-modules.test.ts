@@ -51,7 +51,7 @@ const idle = packages();
 const { grant } = await call('unlock', { role: 'organizer', pin: '1234' });
 const found = await call('searchMembers', { grant, query: 'zgq', limit: 5 });
 console.log(JSON.stringify({ idle, afterSearch: packages(), first: found.members[0]?.name }));
-station.close();
+await station.close();
 `;
 
 describe('heavy libraries load on first use', () => {

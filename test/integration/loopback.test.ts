@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  station.close();
+  await station.close();
   tmp.cleanup();
 });
 

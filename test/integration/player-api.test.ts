@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  station.close();
+  await station.close();
   tmp.cleanup();
 });
 

@@ -63,7 +63,7 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
   } catch (err) {
     log.log('error', 'serve.failed', { detail: err instanceof Error ? err.message : String(err) });
     await server?.close();
-    station.close();
+    await station.close();
     throw err;
   }
   log.log('info', 'serve.started', { port: server.port, version: appVersion() });
@@ -78,6 +78,6 @@ export async function serveCommand({ args, io, t }: CommandContext): Promise<num
   await server.close();
   log.log('info', 'serve.stopped', {});
   await lan?.close();
-  station.close();
+  await station.close();
   return 0;
 }
