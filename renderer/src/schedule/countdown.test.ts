@@ -38,6 +38,7 @@ describe('localParts', () => {
   });
 
   it('reads a station time off its offset, whatever zone is passed, without Intl', () => {
+    // The spy also stands in for the constructor, so any Intl use here fails the test loudly.
     const intl = vi.spyOn(Intl, 'DateTimeFormat');
     expect(localParts('2027-01-09T09:00:00+08:00', 'UTC')).toEqual({
       year: 2027,
