@@ -5,8 +5,7 @@
  * Pure: the caller reads the records and decides what "now" is (see schedule/clock-guard.ts).
  */
 import { missedMonths, monthKey } from './missed-months.js';
-import { zonedParts } from './zoned-time.js';
-import { localDateOf as fastLocalDate } from './zone-offsets.js';
+import { localDateOf as fastLocalDate, zonedParts } from './zoned-time.js';
 
 export interface HeldSession {
   kind: string;

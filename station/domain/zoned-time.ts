@@ -70,7 +70,7 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   const hour = Number(parts.hour);
   const minute = Number(parts.minute);
   const second = Number(parts.second);
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const asUtc = floatingMs({ year, month, day, hour, minute, second });
   const offsetMinutes = Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
   return {
     year,
@@ -97,22 +97,155 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   );
 }
 
-/** The instant a local wall-clock time occurs in a zone (the earlier one when DST repeats it). */
-export function zonedInstant(
-  local: { year: number; month: number; day: number; hour?: number; minute?: number },
+// ---- Local wall time → instant -----------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+const weekOffsets = new Map<string, number | null>();
+
+/**
+ * A zone's UTC offset (minutes, local − UTC) at an instant, cached per week: a week whose first
+ * and last second have the same offset has it throughout (no zone changes its offset twice within
+ * seven days), so a year of schedule occurrences costs about a hundred Intl calls instead of
+ * several per occurrence.
+ */
+export function offsetAt(timeZone: string, ms: number): number {
+  const week = Math.floor(ms / WEEK_MS);
+  const key = `${timeZone}|${week}`;
+  let steady = weekOffsets.get(key);
+  if (steady === undefined) {
+    if (weekOffsets.size > 20_000) weekOffsets.clear();
+    const first = zonedParts(new Date(week * WEEK_MS), timeZone).offsetMinutes;
+    const last = zonedParts(new Date((week + 1) * WEEK_MS - 1000), timeZone).offsetMinutes;
+    steady = first === last ? first : null;
+    weekOffsets.set(key, steady);
+  }
+  return steady ?? zonedParts(new Date(ms), timeZone).offsetMinutes;
+}
+
+/** The local calendar date 'YYYY-MM-DD' of an instant in a zone (through the cached offset). */
+export function localDateOf(instant: Date, timeZone: string): string {
+  const ms = instant.getTime();
+  return new Date(ms + offsetAt(timeZone, ms) * 60_000).toISOString().slice(0, 10);
+}
+
+/** A wall-clock time without a zone: what a person types, or what a calendar rule repeats. */
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+}
+
+/**
+ * The wall time's fields read as if they were UTC (a "floating" time); out-of-range fields roll
+ * over like a calendar (day 32 of December is 1 January).
+ */
+function floatingMs(l: LocalDateTime, millisecond = 0): number {
+  const hour = l.hour ?? 0;
+  const minute = l.minute ?? 0;
+  const second = l.second ?? 0;
+  // Date.UTC is the fast path (zonedParts runs on every check-in) but reads years 0–99 as 19xx.
+  if (l.year < 0 || l.year > 99) {
+    return Date.UTC(l.year, l.month - 1, l.day, hour, minute, second, millisecond);
+  }
+  const d = new Date(0);
+  d.setUTCFullYear(l.year, l.month - 1, l.day);
+  d.setUTCHours(hour, minute, second, millisecond);
+  return d.getTime();
+}
+
+/** Does the local time name a real calendar date and clock time (no 30 February, no 24:00)? */
+function isRealLocalTime(l: LocalDateTime): boolean {
+  if ((l.hour ?? 0) > 23 || (l.minute ?? 0) > 59 || (l.second ?? 0) > 59) return false;
+  const d = new Date(floatingMs(l));
+  return (
+    d.getUTCFullYear() === l.year && d.getUTCMonth() + 1 === l.month && d.getUTCDate() === l.day
+  );
+}
+
+/**
+ * The instant a local wall time occurs in a zone.
+ * - A time that occurs once: that instant, `exact`.
+ * - A time DST repeats (the clocks go back): the EARLIER instant, `exact`.
+ * - A time DST skips (the clocks go forward): `exact` is false and the instant is the RFC 5545
+ *   one, the wall time read with the offset in force before the gap (02:30 on New York's
+ *   spring-forward day happens at 03:30 EDT). Callers that must not invent a time check `exact`.
+ */
+export function localToInstant(
+  local: LocalDateTime,
   timeZone: string,
-): Date {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
-  let guess = wall - zonedParts(new Date(wall), timeZone).offsetMinutes * 60_000;
-  // One refinement handles a guess that landed on the other side of an offset change.
-  guess = wall - zonedParts(new Date(guess), timeZone).offsetMinutes * 60_000;
-  return new Date(guess);
+): { at: Date; exact: boolean } {
+  const wall = floatingMs(local);
+  // The offset in force a day before and a day after: the instant is wall minus one of them
+  // (no zone changes its offset twice within two days).
+  const before = offsetAt(timeZone, wall - DAY_MS);
+  const after = offsetAt(timeZone, wall + DAY_MS);
+  const fits = (offset: number) => offsetAt(timeZone, wall - offset * 60_000) === offset;
+  const candidates = [...new Set([before, after])]
+    .filter(fits)
+    .map((offset) => wall - offset * 60_000)
+    .sort((a, b) => a - b);
+  if (candidates.length > 0) return { at: new Date(candidates[0]!), exact: true };
+  return { at: new Date(wall - before * 60_000), exact: false };
+}
+
+/** `localToInstant` for callers that take the RFC 5545 reading of a skipped time as it comes. */
+export function zonedInstant(local: LocalDateTime, timeZone: string): Date {
+  return localToInstant(local, timeZone).at;
+}
+
+// ---- Text → instant -----------------------------------------------------------------------------
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
+
+/**
+ * ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]]` with an optional `Z` or ±HH[:]MM offset, checked field
+ * by field: `new Date` rolls 30 February over into March and reads 24:00 as the next midnight,
+ * which for a typed time hides a mistake.
+ */
+function readIsoFields(
+  text: string,
+): { local: Required<LocalDateTime>; millisecond: number; offsetMinutes: number | null } | null {
+  const m = ISO_DATE_TIME.exec(text);
+  if (!m) return null;
+  const n = (i: number) => Number(m[i] ?? 0);
+  const local = { year: n(1), month: n(2), day: n(3), hour: n(4), minute: n(5), second: n(6) };
+  if (!isRealLocalTime(local)) return null;
+  // Milliseconds from the digits, not from Number('0.291') * 1000 (= 290.99…).
+  const millisecond = m[7] ? Number(`${m[7].slice(1)}00`.slice(0, 3)) : 0;
+  if (m[8]) return { local, millisecond, offsetMinutes: 0 };
+  if (!m[9]) return { local, millisecond, offsetMinutes: null };
+  if (n(10) > 23 || n(11) > 59) return null;
+  const offsetMinutes = (m[9] === '-' ? -1 : 1) * (n(10) * 60 + n(11));
+  return { local, millisecond, offsetMinutes };
 }
 
 /** ISO 8601 with an explicit offset or Z; anything else (a bare local time) is ambiguous. */
 export function parseIsoWithOffset(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text))
-    return null;
-  const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const f = readIsoFields(text);
+  if (!f || f.offsetMinutes === null) return null;
+  return new Date(floatingMs(f.local, f.millisecond) - f.offsetMinutes * 60_000);
+}
+
+/**
+ * A time as typed: ISO 8601 with an offset (an instant, always `exact`) or a bare local time
+ * `YYYY-MM-DDTHH:MM[:SS]` in `timeZone` (see `localToInstant` for a time DST skips or repeats).
+ * Null when the text is not such a time or names no real date (30 February, 24:00).
+ */
+export function parseZonedDateTime(
+  text: string,
+  timeZone: string,
+): { at: Date; exact: boolean; local: Required<LocalDateTime> } | null {
+  const f = readIsoFields(text);
+  if (!f) return null;
+  if (f.offsetMinutes !== null) {
+    const at = new Date(floatingMs(f.local, f.millisecond) - f.offsetMinutes * 60_000);
+    return { at, exact: true, local: f.local };
+  }
+  const { at, exact } = localToInstant(f.local, timeZone);
+  return { at: new Date(at.getTime() + f.millisecond), exact, local: f.local };
 }

@@ -13,8 +13,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
-import { zonedParts } from '../domain/zoned-time.js';
-import { localToInstant } from '../schedule/expand.js';
+import { localToInstant, zonedParts } from '../domain/zoned-time.js';
 import { observeClock } from '../schedule/clock-guard.js';
 import type { JobDefinition } from './job.js';
 

@@ -12,6 +12,7 @@ import {
 
 const SH = 'Asia/Shanghai';
 const NY = 'America/New_York';
+const BERLIN = 'Europe/Berlin';
 
 function plan(start: string, recurrence: Recurrence, extra: Partial<Plan> = {}): Plan {
   return {
@@ -116,6 +117,21 @@ describe('expandPlan', () => {
       window: win('2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z'),
       tz: NY,
       want: ['2027-03-13T02:30:00-05:00', '2027-03-14T03:30:00-04:00', '2027-03-15T02:30:00-04:00'],
+    },
+    {
+      name: 'Berlin: a daily time in the gap moves past it, a repeated one is the earlier',
+      plan: plan('2026-03-28T02:30:00+01:00', {
+        type: 'dates',
+        dates: ['2026-03-29', '2026-10-25', '2026-10-26'],
+      }),
+      window: win('2026-03-01T00:00:00Z', '2026-11-01T00:00:00Z'),
+      tz: BERLIN,
+      want: [
+        '2026-03-28T02:30:00+01:00',
+        '2026-03-29T03:30:00+02:00',
+        '2026-10-25T02:30:00+02:00',
+        '2026-10-26T02:30:00+01:00',
+      ],
     },
   ])('$name', ({ plan: p, window, tz, want }) => {
     expect(starts(p, window, tz)).toEqual(want);
@@ -270,5 +286,30 @@ describe('parseLocalStart', () => {
     expect(isoWithOffset(parseLocalStart('2027-11-07T01:30', NY), NY)).toBe(
       '2027-11-07T01:30:00-04:00',
     );
+  });
+
+  it('refuses the Berlin spring-forward gap and takes the earlier repeated Berlin time', () => {
+    expect(failureKey(() => parseLocalStart('2026-03-29T02:30', BERLIN))).toBe('startImpossible');
+    // East of UTC the earlier instant is the one at the summer offset (+02:00).
+    expect(isoWithOffset(parseLocalStart('2026-10-25T02:30', BERLIN), BERLIN)).toBe(
+      '2026-10-25T02:30:00+02:00',
+    );
+  });
+
+  it('never refuses a time in Shanghai, which has no DST', () => {
+    for (const text of ['2027-03-14T02:30', '2027-11-07T01:30', '2026-03-29T02:30']) {
+      expect(isoWithOffset(parseLocalStart(text, SH), SH)).toBe(`${text}:00+08:00`);
+    }
+  });
+
+  it('reads seconds and fractions, and refuses fields a Date would roll over', () => {
+    expect(isoWithOffset(parseLocalStart('2027-01-09T09:00:30', SH), SH)).toBe(
+      '2027-01-09T09:00:30+08:00',
+    );
+    expect(parseLocalStart(' 2027-01-09T01:00:00.000Z ', SH).toISOString()).toBe(
+      '2027-01-09T01:00:00.000Z',
+    );
+    expect(failureKey(() => parseLocalStart('2027-02-30T09:00+08:00', SH))).toBe('startInvalid');
+    expect(failureKey(() => parseLocalStart('2027-01-09T24:00', SH))).toBe('startInvalid');
   });
 });

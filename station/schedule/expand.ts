@@ -16,8 +16,7 @@
 import rrulePkg from 'rrule';
 import type { SessionKind } from '../attendance/kinds.js';
 import { StationFailure } from '../errors.js';
-import { zonedParts } from '../domain/zoned-time.js';
-import { offsetAt } from '../domain/zone-offsets.js';
+import { localToInstant, parseZonedDateTime, zonedParts } from '../domain/zoned-time.js';
 
 const { rrulestr } = rrulePkg;
 
@@ -75,6 +74,11 @@ export const MAX_DURATION_MINUTES = 24 * 60;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A local start to the minute: recurrence repeats wall times in minutes, and a "floating" Date
+ * (its UTC fields are the local fields) is how the rrule library reads them. Converting such a
+ * time to an instant is `localToInstant` in domain/zoned-time.ts.
+ */
 export interface LocalTime {
   year: number;
   month: number;
@@ -100,35 +104,6 @@ function fromFloating(d: Date): LocalTime {
   };
 }
 
-function sameLocal(a: LocalTime, b: LocalTime): boolean {
-  return (
-    a.year === b.year &&
-    a.month === b.month &&
-    a.day === b.day &&
-    a.hour === b.hour &&
-    a.minute === b.minute
-  );
-}
-
-/**
- * The instant of a local wall time. `exact` is false when the time does not exist (a DST gap);
- * the instant is then the RFC 5545 one: the wall time read with the offset before the gap.
- * An ambiguous time (DST ends, the hour repeats) is the earlier instant.
- */
-export function localToInstant(local: LocalTime, timeZone: string): { at: Date; exact: boolean } {
-  const wall = floating(local).getTime();
-  // The offset in force a day before and a day after: the instant is wall minus one of them.
-  const before = offsetAt(timeZone, wall - DAY_MS);
-  const after = offsetAt(timeZone, wall + DAY_MS);
-  const fits = (offset: number) => offsetAt(timeZone, wall - offset * 60_000) === offset;
-  const candidates = [...new Set([before, after])]
-    .filter(fits)
-    .map((offset) => wall - offset * 60_000)
-    .sort((a, b) => a - b);
-  if (candidates.length > 0) return { at: new Date(candidates[0]!), exact: true };
-  return { at: new Date(wall - before * 60_000), exact: false };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 export const localText = (l: LocalTime) =>
   `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`;
@@ -137,46 +112,19 @@ export const localDate = (l: Pick<LocalTime, 'year' | 'month' | 'day'>) =>
 
 /**
  * A plan's start as typed: ISO 8601 with an offset (an instant, always valid) or a bare local
- * time `YYYY-MM-DDTHH:MM[:SS]` in the station's zone, which must exist there.
+ * time `YYYY-MM-DDTHH:MM[:SS]` in the station's zone, which must exist there (a time DST skips is
+ * refused rather than moved: the organizer should pick the time that is meant).
  */
 export function parseLocalStart(text: string, timeZone: string): Date {
-  const withOffset =
-    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
-  if (!withOffset) throw new StationFailure('BAD_REQUEST', 'startInvalid', { value: text });
-  const [, y, mo, d, h, mi, , zone] = withOffset;
-  const local = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: Number(h),
-    minute: Number(mi),
-  };
-  const check = new Date(
-    Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute),
-  );
-  if (
-    Number.isNaN(check.getTime()) ||
-    local.hour > 23 ||
-    local.minute > 59 ||
-    !sameLocal(fromFloating(check), local)
-  ) {
-    throw new StationFailure('BAD_REQUEST', 'startInvalid', { value: text });
-  }
-  if (zone) {
-    const at = new Date(text.trim());
-    if (Number.isNaN(at.getTime())) {
-      throw new StationFailure('BAD_REQUEST', 'startInvalid', { value: text });
-    }
-    return at;
-  }
-  const { at, exact } = localToInstant(local, timeZone);
-  if (!exact) {
+  const parsed = parseZonedDateTime(text.trim(), timeZone);
+  if (!parsed) throw new StationFailure('BAD_REQUEST', 'startInvalid', { value: text });
+  if (!parsed.exact) {
     throw new StationFailure('BAD_REQUEST', 'startImpossible', {
-      local: localText(local),
+      local: localText(parsed.local),
       zone: timeZone,
     });
   }
-  return at;
+  return parsed.at;
 }
 
 export function checkDuration(minutes: number): void {

@@ -3,8 +3,8 @@
  * station's offset, e.g. 2027-01-09T09:00:00+08:00.
  */
 import { StationFailure } from '../errors.js';
-import { isoWithOffset, parseIsoWithOffset } from '../domain/zoned-time.js';
-import { checkWindow, localToInstant, type Occurrence, type Plan, type Window } from './expand.js';
+import { isoWithOffset, localToInstant, parseIsoWithOffset } from '../domain/zoned-time.js';
+import { checkWindow, type Occurrence, type Plan, type Window } from './expand.js';
 import { dayFacts, type HolidayTable } from './holidays.js';
 
 export interface OccurrenceJson {

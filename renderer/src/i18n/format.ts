@@ -83,7 +83,7 @@ export function readIsoWithOffset(iso: string): (WallClock & { offsetMinutes: nu
 }
 
 /** The wall clock of an instant in a zone, through Intl (the fallback). */
-function zonedWallClock(epochMs: number, timeZone: string): WallClock {
+export function zonedWallClock(epochMs: number, timeZone: string): WallClock {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',

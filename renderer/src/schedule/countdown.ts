@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { readIsoWithOffset, zonedWallClock } from '../i18n/format.js';
 
 /** "还有 2 天 3 小时" / "还有 45 分钟" / "正在进行", from the start, the end and now (ms). */
 export function countdownText(t: TFunction, startMs: number, endMs: number, nowMs: number): string {
@@ -12,26 +13,16 @@ export function countdownText(t: TFunction, startMs: number, endMs: number, nowM
   return t('schedule.countdownMinutes', { minutes });
 }
 
-/** The local date parts of an ISO time with offset, read in the station's zone. */
+/**
+ * The local date and time of a station time (ISO 8601), in the station's zone. The station writes
+ * every time with its zone's offset, so the parts are read off the string, as formatSessionStart
+ * does: no Intl.DateTimeFormat per calendar cell. Intl in `timeZone` is only for a string without
+ * a numeric offset (the calendar's own "today" from toISOString(), which ends in Z).
+ */
 export function localParts(iso: string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-  };
+  const { year, month, day, hour, minute } =
+    readIsoWithOffset(iso) ?? zonedWallClock(Date.parse(iso), timeZone);
+  return { year, month, day, hour, minute };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
