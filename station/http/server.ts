@@ -60,14 +60,23 @@ function toWebRequest(req: http.IncomingMessage, port: number): Request {
   return new Request(`http://127.0.0.1:${port}${req.url ?? '/'}`, { method: req.method, headers });
 }
 
+/** Bodies up to this size (the UI's files, the page) are sent as one write; larger ones stream. */
+const ONE_WRITE_MAX = 2 * 1024 * 1024;
+
 async function sendWebResponse(res: http.ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = { ...SECURITY_HEADERS };
   response.headers.forEach((v, k) => (headers[k] = v));
-  res.writeHead(response.status, headers);
   if (!response.body) {
-    res.end();
+    res.writeHead(response.status, headers).end();
     return;
   }
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  if (length <= ONE_WRITE_MAX) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, headers).end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
   const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
   res.on('close', () => body.destroy());
   body.on('error', () => res.destroy());

@@ -22,6 +22,9 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
   });
 }
 
+/** UI files up to this size are read whole (every script and stylesheet of the kiosk is). */
+const WHOLE_FILE_MAX = 2 * 1024 * 1024;
+
 /**
  * Serves the built kiosk UI for both shells: the Electron `app:` protocol and the loopback
  * server hand it a web Request, as they do the media handler. Paths without an extension get
@@ -65,6 +68,11 @@ export async function serveUiFile(
     ...SECURITY_HEADERS,
   };
   if (request.method === 'HEAD' || size === 0) return new Response(null, { status: 200, headers });
+  // The kiosk's own files are small: read whole, they leave as one write with their length, where
+  // a stream takes a turn of the event loop per chunk while a cold start waits for its script.
+  if (size <= WHOLE_FILE_MAX) {
+    return new Response(await fs.promises.readFile(file), { status: 200, headers });
+  }
   const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }
@@ -83,11 +91,14 @@ async function pageWithData(file: string, data: unknown): Promise<Response> {
       : `<script type="application/json" id="${FIRST_HOME_ELEMENT_ID}">` +
         JSON.stringify(data).replaceAll('<', '\\u003c') +
         '</script>';
-  const body = html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : html + block;
+  const body = Buffer.from(
+    html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : html + block,
+  );
   return new Response(body, {
     status: 200,
     headers: {
       'content-type': 'text/html; charset=utf-8',
+      'content-length': String(body.length),
       'cache-control': 'no-store',
       ...SECURITY_HEADERS,
     },

@@ -22,6 +22,10 @@ beforeAll(async () => {
     path.join(uiDir, 'index.html'),
     '<!doctype html><html><head><title>学习站</title></head><body></body></html>',
   );
+  fs.mkdirSync(path.join(uiDir, 'assets'));
+  // A script larger than one socket write, and a file past the size read whole (it streams).
+  fs.writeFileSync(path.join(uiDir, 'assets', 'app.js'), 'x'.repeat(300_000));
+  fs.writeFileSync(path.join(uiDir, 'assets', 'big.js'), 'y'.repeat(3 * 1024 * 1024));
   station = await openStation({ dataDir: path.join(tmp.dir, 'data'), clock, demo: true });
   server = await startLoopbackServer(station, { port: 0, uiDir });
 });
@@ -149,6 +153,21 @@ describe('loopback RPC', () => {
     expect(r.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await r.text()).toContain('学习站');
     expect((await fetch(`${base()}/..%2f..%2fdata%2fstation.db`)).status).toBe(404);
+  });
+
+  it('sends the UI files and the page with their length, whole; a file past 2 MiB streams', async () => {
+    const page = await fetch(server.url);
+    const html = Buffer.from(await page.arrayBuffer());
+    expect(page.headers.get('content-length')).toBe(String(html.length));
+    for (const [name, size] of [
+      ['app.js', 300_000],
+      ['big.js', 3 * 1024 * 1024],
+    ] as const) {
+      const r = await fetch(`${base()}/assets/${name}`);
+      expect(r.headers.get('content-length')).toBe(String(size));
+      expect(r.headers.get('cache-control')).toContain('immutable');
+      expect((await r.arrayBuffer()).byteLength).toBe(size);
+    }
   });
 
   it('opened with the launch token, the page carries the home view; a reload asks over /rpc/', async () => {
