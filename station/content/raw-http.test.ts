@@ -102,6 +102,25 @@ describe('raw download into a partial file', () => {
     });
   }
 
+  it('reuses its memory blocks from one file to the next without carrying bytes over', async () => {
+    // Two different bodies, one after the other (the second gets the first one's blocks back),
+    // resumed where a stale page of the first would show if a block were not fully refilled.
+    for (const [i, from] of [
+      [0, 5000],
+      [1, 4096 + 17],
+    ] as const) {
+      const other = crypto.randomBytes(9 * 1024 * 1024 + 321 * (i + 1));
+      const url = await serve(other);
+      const file = path.join(tmp.dir, `o${i}.part`);
+      fs.writeFileSync(file, other.subarray(0, from));
+      const r = await fetchInto(url, file, from, true);
+      expect(r.digest).toBe(sha(other));
+      expect(fs.readFileSync(file).equals(other)).toBe(true);
+      await new Promise((done) => server!.close(done));
+      server = null;
+    }
+  });
+
   it('goes on through the page cache when a direct write is refused (EINVAL)', async () => {
     const url = await serve(body);
     const file = path.join(tmp.dir, 'v.part');

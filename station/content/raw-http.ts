@@ -57,6 +57,21 @@ function alignedBlocks(count: number): Buffer[] {
   return Array.from({ length: count }, (_, i) => Buffer.from(memory.buffer, i * BLOCK, BLOCK));
 }
 
+/**
+ * Blocks a finished download handed back, for the next file: a course has many, and each fresh
+ * set is 32 MB to zero and a memory whose address space waits for the garbage collector.
+ */
+const spareBlocks: Buffer[] = [];
+
+function takeBlocks(count: number): Buffer[] {
+  const blocks = spareBlocks.splice(0, count);
+  return blocks.length < count ? [...blocks, ...alignedBlocks(count - blocks.length)] : blocks;
+}
+
+function giveBackBlocks(blocks: Buffer[]): void {
+  spareBlocks.push(...blocks.slice(0, Math.max(0, BLOCKS - spareBlocks.length)));
+}
+
 export interface RawResponse {
   status: number;
   /** Lower-cased header names; the first value of each. */
@@ -187,7 +202,9 @@ export function rawGet(
         drain: ({ fd, direct, position, hasher, bandwidth, onBytes }) =>
           new Promise((done) => {
             const want = contentLength ?? 0;
-            const free = alignedBlocks(BLOCKS);
+            // Every block this download uses; all idle once it settles, then given back.
+            const owned = takeBlocks(BLOCKS);
+            const free = [...owned];
             // File offset of the next block's first byte. Blocks start on ALIGN boundaries so that
             // their full pages can go to disk with O_DIRECT.
             let nextBase = position - (position % ALIGN);
@@ -237,6 +254,7 @@ export function rawGet(
               settled = true;
               if (timer) clearTimeout(timer);
               socket.destroy();
+              giveBackBlocks(owned);
               const error =
                 failure ?? (complete ? null : (endError ?? new Error('connection closed early')));
               // Under a cap, a body that arrived in a few large reads still ends on schedule.
@@ -374,7 +392,11 @@ export function rawGet(
                 let off = 0;
                 while (off < data.length) {
                   // A burst that outruns the free blocks gets a fresh one rather than losing a byte.
-                  cur ??= fresh(free.pop() ?? alignedBlocks(1)[0]!);
+                  if (!cur) {
+                    let buf = free.pop();
+                    if (!buf) owned.push((buf = alignedBlocks(1)[0]!));
+                    cur = fresh(buf);
+                  }
                   const n = Math.min(data.length - off, BLOCK - cur.fill);
                   data.copy(cur.buf, cur.fill, off, off + n);
                   cur.fill += n;
