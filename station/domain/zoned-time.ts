@@ -1,7 +1,11 @@
 /**
  * Calendar facts in the station's time zone (default Asia/Shanghai), computed from an instant.
- * Pure: the instant and the zone are inputs; nothing here reads the clock.
+ * Pure: the instant and the zone are inputs; nothing here reads the clock. Reading ISO text is
+ * common/iso-time.ts (the kiosk reads station times with it too).
  */
+import { floatingMs, readIsoFields, type LocalDateTime } from '../../common/iso-time.js';
+
+export type { LocalDateTime };
 export interface ZonedParts {
   year: number;
   month: number; // 1–12
@@ -129,43 +133,6 @@ export function localDateOf(instant: Date, timeZone: string): string {
   return new Date(ms + offsetAt(timeZone, ms) * 60_000).toISOString().slice(0, 10);
 }
 
-/** A wall-clock time without a zone: what a person types, or what a calendar rule repeats. */
-export interface LocalDateTime {
-  year: number;
-  month: number; // 1–12
-  day: number;
-  hour?: number;
-  minute?: number;
-  second?: number;
-}
-
-/**
- * The wall time's fields read as if they were UTC (a "floating" time); out-of-range fields roll
- * over like a calendar (day 32 of December is 1 January).
- */
-function floatingMs(l: LocalDateTime, millisecond = 0): number {
-  const hour = l.hour ?? 0;
-  const minute = l.minute ?? 0;
-  const second = l.second ?? 0;
-  // Date.UTC is the fast path (zonedParts runs on every check-in) but reads years 0–99 as 19xx.
-  if (l.year < 0 || l.year > 99) {
-    return Date.UTC(l.year, l.month - 1, l.day, hour, minute, second, millisecond);
-  }
-  const d = new Date(0);
-  d.setUTCFullYear(l.year, l.month - 1, l.day);
-  d.setUTCHours(hour, minute, second, millisecond);
-  return d.getTime();
-}
-
-/** Does the local time name a real calendar date and clock time (no 30 February, no 24:00)? */
-function isRealLocalTime(l: LocalDateTime): boolean {
-  if ((l.hour ?? 0) > 23 || (l.minute ?? 0) > 59 || (l.second ?? 0) > 59) return false;
-  const d = new Date(floatingMs(l));
-  return (
-    d.getUTCFullYear() === l.year && d.getUTCMonth() + 1 === l.month && d.getUTCDate() === l.day
-  );
-}
-
 /**
  * The instant a local wall time occurs in a zone.
  * - A time that occurs once: that instant, `exact`.
@@ -198,31 +165,6 @@ export function zonedInstant(local: LocalDateTime, timeZone: string): Date {
 }
 
 // ---- Text → instant -----------------------------------------------------------------------------
-
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
-
-/**
- * ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]]` with an optional `Z` or ±HH[:]MM offset, checked field
- * by field: `new Date` rolls 30 February over into March and reads 24:00 as the next midnight,
- * which for a typed time hides a mistake.
- */
-function readIsoFields(
-  text: string,
-): { local: Required<LocalDateTime>; millisecond: number; offsetMinutes: number | null } | null {
-  const m = ISO_DATE_TIME.exec(text);
-  if (!m) return null;
-  const n = (i: number) => Number(m[i] ?? 0);
-  const local = { year: n(1), month: n(2), day: n(3), hour: n(4), minute: n(5), second: n(6) };
-  if (!isRealLocalTime(local)) return null;
-  // Milliseconds from the digits, not from Number('0.291') * 1000 (= 290.99…).
-  const millisecond = m[7] ? Number(`${m[7].slice(1)}00`.slice(0, 3)) : 0;
-  if (m[8]) return { local, millisecond, offsetMinutes: 0 };
-  if (!m[9]) return { local, millisecond, offsetMinutes: null };
-  if (n(10) > 23 || n(11) > 59) return null;
-  const offsetMinutes = (m[9] === '-' ? -1 : 1) * (n(10) * 60 + n(11));
-  return { local, millisecond, offsetMinutes };
-}
 
 /** ISO 8601 with an explicit offset or Z; anything else (a bare local time) is ambiguous. */
 export function parseIsoWithOffset(text: string): Date | null {

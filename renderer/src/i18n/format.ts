@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { HomeView } from '../../../common/contract.js';
+import { readIsoFields, type LocalDateTime } from '../../../common/iso-time.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MONTHS = [
@@ -53,33 +54,16 @@ export function formatDate(t: TFunction, today: CalendarDay): string {
  */
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([+-])(\d{2}):(\d{2})$/;
+type WallClock = Required<LocalDateTime>;
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** The wall-clock parts and UTC offset an ISO 8601 time with a numeric offset is written in. */
+/**
+ * The wall-clock parts and UTC offset an ISO 8601 time with a numeric offset is written in (the
+ * station's form); null for a `Z` time or one without offset, which name no station wall clock.
+ */
 export function readIsoWithOffset(iso: string): (WallClock & { offsetMinutes: number }) | null {
-  const m = ISO_WITH_OFFSET.exec(iso);
-  if (!m) return null;
-  const n = (i: number) => Number(m[i] ?? 0);
-  const offsetMinutes = (m[7] === '-' ? -1 : 1) * (n(8) * 60 + n(9));
-  return {
-    year: n(1),
-    month: n(2),
-    day: n(3),
-    hour: n(4),
-    minute: n(5),
-    second: n(6),
-    offsetMinutes,
-  };
+  const f = readIsoFields(iso);
+  if (!f || f.utc || f.offsetMinutes === null) return null;
+  return { ...f.local, offsetMinutes: f.offsetMinutes };
 }
 
 /** The wall clock of an instant in a zone, through Intl (the fallback). */
