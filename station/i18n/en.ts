@@ -237,6 +237,11 @@ export const en: Messages = {
     missingArg: 'Missing argument: {{name}}',
     unknownSetting: 'There is no setting "{{key}}". Settings: {{keys}}',
     badSettingValue: 'The value "{{value}}" is not valid for {{key}}: {{detail}}',
+    settingReason: {
+      unknownTimeZone: 'not a known time zone; write an IANA name such as Asia/Shanghai',
+      notCron: 'not a cron expression; 2 a.m. daily is 0 2 * * *',
+    },
+    badChoice: 'Option {{option}} cannot be "{{value}}"; use one of: {{choices}}',
     readOnlySetting: 'The setting {{key}} cannot be changed',
     initDone: 'Data directory ready: {{dir}} (schema version {{version}})',
     demoAdded: 'Demo data added: {{village}}, {{members}} members, 1 demo course',

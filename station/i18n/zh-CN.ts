@@ -216,6 +216,11 @@ export const zhCN = {
     missingArg: '缺少参数：{{name}}',
     unknownSetting: '没有名为“{{key}}”的设置项。可用的设置项：{{keys}}',
     badSettingValue: '设置项 {{key}} 的值“{{value}}”无效：{{detail}}',
+    settingReason: {
+      unknownTimeZone: '不是已知的时区，请写成 Asia/Shanghai 这样的 IANA 名称',
+      notCron: '不是 cron 表达式，例如每天 2 点写作 0 2 * * *',
+    },
+    badChoice: '选项 {{option}} 的值“{{value}}”无效，可选：{{choices}}',
     readOnlySetting: '设置项 {{key}} 不能修改',
     initDone: '数据目录已就绪：{{dir}}（数据库结构版本 {{version}}）',
     demoAdded: '已加入示范数据：{{village}}，{{members}} 名党员，示范课程 1 门',

@@ -15,14 +15,16 @@ const TimeZone = z.string().refine(
       return false;
     }
   },
-  { error: 'unknown IANA time zone' },
+  // `reason` names the CLI's translated sentence (cli.settingReason); the message is for logs.
+  { error: 'unknown IANA time zone', params: { reason: 'unknownTimeZone' } },
 );
 
 /** A service life in whole years (equipment.life.*). */
 const LifeYears = z.number().int().min(1).max(50);
-const CronExpression = z
-  .string()
-  .refine((expr) => cron.validate(expr), { error: 'not a cron expression' });
+const CronExpression = z.string().refine((expr) => cron.validate(expr), {
+  error: 'not a cron expression',
+  params: { reason: 'notCron' },
+});
 
 export const SETTINGS = {
   // Identity of this station.

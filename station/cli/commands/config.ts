@@ -49,7 +49,14 @@ export async function configCommand({ args, io, t, lang }: CommandContext): Prom
       throw new UsageError('cli.badSettingValue', {
         key,
         value,
-        detail: parsed.error.issues.map((i) => i.message).join('; '),
+        // zod words its own checks in the user's language (the locale above); our refinements
+        // name a translated reason instead of an English message.
+        detail: parsed.error.issues
+          .map((i) => {
+            const reason = i.code === 'custom' ? (i.params as { reason?: string })?.reason : null;
+            return reason ? t(`cli.settingReason.${reason}`) : i.message;
+          })
+          .join('; '),
       });
     }
     const saved = writeSetting(db, key, parsed.data, systemClock.now());

@@ -19,8 +19,13 @@ export async function pinCommand({ args, io, t }: CommandContext): Promise<numbe
     throw new UsageError('cli.unknownCommand', { command: `pin ${positionals[0] ?? ''}`.trim() });
   }
   const role = values.role;
-  if (!role || !(ROLES as readonly string[]).includes(role)) {
-    throw new UsageError('cli.missingArg', { name: '--role organizer|technician' });
+  if (!role) throw new UsageError('cli.missingArg', { name: '--role organizer|technician' });
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new UsageError('cli.badChoice', {
+      option: '--role',
+      value: role,
+      choices: ROLES.join(', '),
+    });
   }
   if (!values.pin || !PinSchema.safeParse(values.pin).success) {
     throw new UsageError('cli.missingArg', { name: '--pin (4–8 digits)' });
