@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { station } from '../helpers/station-process.js';
 import { startCupsd, type TestCupsd } from '../helpers/cupsd.js';
+import { startThemeDay } from '../helpers/theme-day.js';
 import {
   launchChromium,
   moveFocusTo,
@@ -32,18 +32,7 @@ beforeAll(async () => {
   hall = cups.addQueue('Hall', { description: '党员活动室打印机' });
   process.env.CUPS_SERVER = cups.server; // the station service inherits it
   target = await startStation();
-  const run = (...args: string[]) => station([...args, '--data', target.dataDir]);
-  sessionId = run(
-    'session',
-    'start',
-    '--kind',
-    'theme-day',
-    '--title',
-    '主题党日：学习二十大精神',
-    '--at',
-    '2026-11-14T09:00:00+08:00',
-  ).stdout.trim();
-  run('checkin', sessionId, '张国庆', '--at', '2026-11-14T08:55:00+08:00');
+  sessionId = startThemeDay(target.dataDir, { checkinAt: '2026-11-14T08:55:00+08:00' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await openKiosk(page, target);
