@@ -12,11 +12,17 @@ const PrinterName = z
   .max(127)
   .regex(/^[^\s/#\\'"]+$/);
 
+/** A CUPS print queue, as `lpstat` reports it (station/printing/cups.ts parses it). */
 export interface PrinterView {
+  /** The queue's name, what `lp -d` and a technician type. */
   name: string;
+  /** The description the technician gave the queue (lpadmin -D), when it differs from its name. */
   description: string | null;
+  /** False when the queue is paused (cupsdisable, or CUPS stopped it after a device error). */
   enabled: boolean;
+  /** False when the queue refuses new jobs (cupsreject). */
   accepting: boolean;
+  /** Why the queue is paused or refusing, as CUPS reports it. */
   reason: string | null;
   isDefault: boolean;
 }
@@ -26,6 +32,7 @@ export interface PrinterListView {
   defaultPrinter: string | null;
 }
 
+/** A recent session to print a sign-in sheet for; times in the station's zone with offset. */
 export interface PrintableSessionView {
   id: number;
   kind: string;
@@ -34,9 +41,12 @@ export interface PrintableSessionView {
   endedAt: string | null;
 }
 
+/** A job CUPS accepted. */
 export interface PrintJobView {
   printer: string;
+  /** CUPS's request id, e.g. `HP_LaserJet-12`. */
   jobId: string;
+  /** The job's number (what `lpstat -o` and the CUPS web page show). */
   job: number;
   title: string;
 }

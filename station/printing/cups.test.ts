@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StationFailure } from '../errors.js';
-import { choosePrinter, parseLpstat, parseRequestId, type PrinterList } from './cups.js';
+import type { PrinterListView } from '../../common/contract-printing.js';
+import { choosePrinter, parseLpstat, parseRequestId } from './cups.js';
 
 // `lpstat -d -l -p -a` as CUPS 2.4 prints it under LC_ALL=C (captured from Debian 12's cupsd).
 const LPSTAT = `system default destination: PdfTest
@@ -103,7 +104,7 @@ function failureKey(fn: () => unknown): string {
 }
 
 describe('choosePrinter', () => {
-  const two: PrinterList = { printers: [printer('A'), printer('B')], defaultPrinter: 'B' };
+  const two: PrinterListView = { printers: [printer('A'), printer('B')], defaultPrinter: 'B' };
   it('takes the one asked for, else the default, else the only one', () => {
     expect(choosePrinter(two, 'A').name).toBe('A');
     expect(choosePrinter(two).name).toBe('B');
@@ -127,7 +128,7 @@ describe('choosePrinter', () => {
       'A',
       'printPrinterRejecting',
     ],
-  ] as [PrinterList, string | undefined, string][])('%#: %s', (list, wanted, key) => {
+  ] as [PrinterListView, string | undefined, string][])('%#: %s', (list, wanted, key) => {
     expect(failureKey(() => choosePrinter(list, wanted))).toBe(key);
   });
 });

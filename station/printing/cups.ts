@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import type { PrinterListView, PrinterView, PrintJobView } from '../../common/contract-printing.js';
 import { StationFailure } from '../errors.js';
 
 /**
@@ -8,33 +9,6 @@ import { StationFailure } from '../errors.js';
  * the same on a Chinese desktop; CUPS_SERVER in the environment picks the scheduler (a socket
  * path or host:port), which is how tests point the station at their own cupsd.
  */
-
-export interface Printer {
-  name: string;
-  /** The description the technician gave the queue (lpadmin -D), when it differs from its name. */
-  description: string | null;
-  /** False when the queue is paused (cupsdisable, or CUPS stopped it after a device error). */
-  enabled: boolean;
-  /** False when the queue refuses new jobs (cupsreject). */
-  accepting: boolean;
-  /** Why the queue is paused or refusing, as CUPS reports it. */
-  reason: string | null;
-  isDefault: boolean;
-}
-
-export interface PrinterList {
-  printers: Printer[];
-  defaultPrinter: string | null;
-}
-
-export interface PrintJob {
-  printer: string;
-  /** CUPS's request id, e.g. `HP_LaserJet-12`. */
-  jobId: string;
-  /** The job's number (what `lpstat -o` and the CUPS web page show). */
-  job: number;
-  title: string;
-}
 
 const TIMEOUT_MS = 20_000;
 
@@ -87,12 +61,12 @@ const schedulerDown = (stderr: string) =>
  * `Description:`. `NAME accepting requests` / `NAME not accepting requests` say whether it
  * takes jobs, with the reason on the next indented line.
  */
-export function parseLpstat(stdout: string): PrinterList {
-  const printers = new Map<string, Printer>();
+export function parseLpstat(stdout: string): PrinterListView {
+  const printers = new Map<string, PrinterView>();
   let defaultPrinter: string | null = null;
-  let current: Printer | null = null;
+  let current: PrinterView | null = null;
   let firstIndented = false;
-  let rejecting: Printer | null = null;
+  let rejecting: PrinterView | null = null;
   for (const raw of stdout.split('\n')) {
     const line = raw.replace(/\r$/, '');
     const def = /^system default destination: (\S+)/.exec(line);
@@ -155,7 +129,7 @@ export function parseLpstat(stdout: string): PrinterList {
 }
 
 /** The print queues CUPS knows, with the default. None configured is an empty list. */
-export async function listPrinters(env: NodeJS.ProcessEnv = process.env): Promise<PrinterList> {
+export async function listPrinters(env: NodeJS.ProcessEnv = process.env): Promise<PrinterListView> {
   const r = await run('lpstat', ['-d', '-l', '-p', '-a'], env);
   if (schedulerDown(r.stderr)) {
     throw new StationFailure('UNAVAILABLE', 'printCupsDown', { detail: cupsDetail(r.stderr) });
@@ -173,9 +147,9 @@ export async function listPrinters(env: NodeJS.ProcessEnv = process.env): Promis
  * refusing queue is refused here, before the PDF is made, instead of leaving a job that silently
  * waits in CUPS while the organizer thinks it printed.
  */
-export function choosePrinter(list: PrinterList, wanted?: string | null): Printer {
+export function choosePrinter(list: PrinterListView, wanted?: string | null): PrinterView {
   if (list.printers.length === 0) throw new StationFailure('UNAVAILABLE', 'printNoPrinter');
-  let p: Printer | undefined;
+  let p: PrinterView | undefined;
   if (wanted) {
     p = list.printers.find((x) => x.name === wanted);
     if (!p) {
@@ -217,7 +191,7 @@ export async function printFile(
   printer: string,
   title: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<PrintJob> {
+): Promise<PrintJobView> {
   const r = await run('lp', ['-d', printer, '-t', title, path.resolve(file)], env);
   const id = r.code === 0 ? parseRequestId(r.stdout) : null;
   if (!id) {

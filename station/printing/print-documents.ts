@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PrintableSessionView, PrintJobView } from '../../common/contract-printing.js';
 import type { Db } from '../db/open.js';
 import type { Translate } from '../i18n/index.js';
 import { getSession } from '../attendance/sessions.js';
@@ -8,7 +9,7 @@ import { isoWithOffset } from '../domain/zoned-time.js';
 import { getSetting } from '../settings/store.js';
 import { writeSigninSheet } from '../exports/signin-sheet.js';
 import { parseMonth, writeStudyRecord } from '../exports/study-record.js';
-import { choosePrinter, listPrinters, printFile, type PrintJob } from './cups.js';
+import { choosePrinter, listPrinters, printFile } from './cups.js';
 
 export interface PrintOptions {
   /** A CUPS queue name; the default (or the only) printer when absent. */
@@ -23,15 +24,15 @@ export interface PrintOptions {
  */
 async function printDocument(
   title: string,
-  make: (file: string) => Promise<unknown>,
+  make: (file: string, env: NodeJS.ProcessEnv) => Promise<unknown>,
   opts: PrintOptions,
-): Promise<PrintJob> {
+): Promise<PrintJobView> {
   const env = opts.env ?? process.env;
   const printer = choosePrinter(await listPrinters(env), opts.printer);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'station-lp-'));
   try {
     const file = path.join(dir, 'document.pdf');
-    await make(file);
+    await make(file, env);
     return await printFile(file, printer.name, title, env);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -45,12 +46,12 @@ export function printSigninSheet(
   t: Translate,
   now: Date,
   opts: PrintOptions = {},
-): Promise<PrintJob> {
+): Promise<PrintJobView> {
   const session = getSession(db, sessionId); // NOT_FOUND with the session's number
   const title = t('printing.jobTitle.sheet', { title: session.title });
   return printDocument(
     title,
-    (file) => writeSigninSheet(db, sessionId, file, t, now, opts.env ?? process.env),
+    (file, env) => writeSigninSheet(db, sessionId, file, t, now, env),
     opts,
   );
 }
@@ -62,29 +63,17 @@ export function printStudyRecord(
   t: Translate,
   now: Date,
   opts: PrintOptions = {},
-): Promise<PrintJob> {
+): Promise<PrintJobView> {
   const { year, month: m } = parseMonth(month);
   const title = t('printing.jobTitle.record', { year, month: m });
-  return printDocument(
-    title,
-    (file) => writeStudyRecord(db, month, file, t, now, opts.env ?? process.env),
-    opts,
-  );
-}
-
-export interface PrintableSession {
-  id: number;
-  kind: string;
-  title: string;
-  startedAt: string;
-  endedAt: string | null;
+  return printDocument(title, (file, env) => writeStudyRecord(db, month, file, t, now, env), opts);
 }
 
 /**
  * The most recent sessions, newest first: what an organizer prints a sheet for. Times are in the
  * station's zone with their offset, as the kiosk shows them.
  */
-export function recentSessions(db: Db, limit: number): PrintableSession[] {
+export function recentSessions(db: Db, limit: number): PrintableSessionView[] {
   const zone = getSetting(db, 'timeZone');
   const local = (iso: string) => isoWithOffset(new Date(iso), zone);
   const rows = db
@@ -92,7 +81,7 @@ export function recentSessions(db: Db, limit: number): PrintableSession[] {
       `SELECT id, kind, title, started_at AS startedAt, ended_at AS endedAt
        FROM study_sessions ORDER BY started_at DESC, id DESC LIMIT ?`,
     )
-    .all(limit) as PrintableSession[];
+    .all(limit) as PrintableSessionView[];
   return rows.map((r) => ({
     ...r,
     startedAt: local(r.startedAt),

@@ -197,9 +197,16 @@ const ROLES = {
   technician: { tile: 'tile-technician', pin: '5678', page: 'technician-screen' },
 } as const;
 
-/** On an open PIN screen: types the PIN (focus then rests on Confirm) and presses OK. */
-export async function enterPin(page: Page, pin: string): Promise<void> {
-  await page.getByTestId('pin-screen').waitFor();
+/**
+ * On an open PIN screen, or the PIN dialog that confirms an action (`pin-confirm`, e.g. ending a
+ * session): types the PIN (focus then rests on Confirm) and presses OK.
+ */
+export async function enterPin(
+  page: Page,
+  pin: string,
+  on: 'pin-screen' | 'pin-confirm' = 'pin-screen',
+): Promise<void> {
+  await page.getByTestId(on).waitFor();
   await page.keyboard.type(pin);
   await waitForFocus(page, 'key-confirm');
   await press(page, 'Enter');

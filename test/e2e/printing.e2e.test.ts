@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { station } from '../helpers/station-process.js';
 import { startCupsd, type TestCupsd } from '../helpers/cupsd.js';
+import { startThemeDay } from '../helpers/theme-day.js';
 import {
+  enterPin,
   launchChromium,
   moveFocusTo,
   openKiosk,
@@ -12,6 +13,8 @@ import {
   startStation,
   stopAllStations,
   waitForFocus,
+  watchPage,
+  type PageWatch,
   type RunningStation,
   unlockFromHome,
 } from './harness.js';
@@ -20,6 +23,7 @@ import {
 // whose queues write what a printer would receive into files.
 let browser: Browser;
 let page: Page;
+let watch: PageWatch;
 let target: RunningStation;
 let cups: TestCupsd;
 let office: string;
@@ -32,30 +36,26 @@ beforeAll(async () => {
   hall = cups.addQueue('Hall', { description: '党员活动室打印机' });
   process.env.CUPS_SERVER = cups.server; // the station service inherits it
   target = await startStation();
-  const run = (...args: string[]) => station([...args, '--data', target.dataDir]);
-  sessionId = run(
-    'session',
-    'start',
-    '--kind',
-    'theme-day',
-    '--title',
-    '主题党日：学习二十大精神',
-    '--at',
-    '2026-11-14T09:00:00+08:00',
-  ).stdout.trim();
-  run('checkin', sessionId, '张国庆', '--at', '2026-11-14T08:55:00+08:00');
+  sessionId = startThemeDay(target.dataDir, { checkinAt: '2026-11-14T08:55:00+08:00' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  watch = watchPage(page, target.origin);
   await openKiosk(page, target);
   await unlockFromHome(page, 'organizer');
   await page.getByTestId('print-panel').waitFor();
 }, 60_000);
 
+// As for every kiosk page (useKiosk): no page errors, nothing asked of anyone but the station,
+// and the station stopped cleanly. The tests here share one station and page, in order.
 afterAll(async () => {
   await browser?.close();
+  const exitCode = await target?.stop();
   await stopAllStations();
   await cups?.stop();
   delete process.env.CUPS_SERVER;
+  expect(watch?.errors).toEqual([]);
+  expect(watch?.foreignRequests).toEqual([]);
+  expect(exitCode).toBe(0);
 });
 
 describe('printing from the organizer page', () => {
@@ -122,10 +122,7 @@ describe('printing at the end of a check-in', () => {
     await page.locator('[data-testid="checkin-screen"][data-phase="run"]').waitFor();
     await moveFocusTo(page, 'checkin-end', 60);
     await press(page, 'Enter');
-    await page.getByTestId('pin-confirm').waitFor();
-    for (const d of '1234') await page.keyboard.press(d);
-    await waitForFocus(page, 'key-confirm');
-    await page.keyboard.press('Enter');
+    await enterPin(page, '1234', 'pin-confirm');
     await page.getByTestId('checkin-ended').waitFor();
     const button = page.locator('[data-testid^="print-sheet-"]');
     await button.waitFor();

@@ -66,8 +66,6 @@ const PPD = (filter: string) => `*PPD-Adobe: "4.3"
 *PaperDimension A4/A4: "595 842"
 `;
 
-export const hasCupsd = () => fs.existsSync('/usr/sbin/cupsd') && fs.existsSync('/usr/bin/lp');
-
 export async function startCupsd(): Promise<TestCupsd> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cupsd-'));
   fs.chmodSync(dir, 0o755);

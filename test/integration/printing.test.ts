@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { serve, station } from '../helpers/station-process.js';
 import { startCupsd, type TestCupsd } from '../helpers/cupsd.js';
+import { backdateRoster, startThemeDay } from '../helpers/theme-day.js';
 
 // Printing through a real CUPS: Debian's cupsd runs privately in a temp dir (see
 // test/helpers/cupsd.ts) and its queues print to files, so the test sees the bytes a printer
@@ -29,22 +30,8 @@ beforeAll(async () => {
   template = makeTempDir();
   data = path.join(template.dir, 'data');
   expect(run(['init', '--demo']).code).toBe(0);
-  // The demo roster was entered "now"; make it older than the session so everyone is expected.
-  spawnSync('sqlite3', [
-    path.join(data, 'station.db'),
-    "UPDATE members SET created_at = '2020-01-01T00:00:00.000Z'",
-  ]);
-  sessionId = run([
-    'session',
-    'start',
-    '--kind',
-    'theme-day',
-    '--title',
-    '主题党日：学习二十大精神',
-    '--at',
-    '2026-11-14T09:00:00+08:00',
-  ]).stdout.trim();
-  expect(run(['checkin', sessionId, '张国庆', '--at', '2026-11-14T08:52:00+08:00']).code).toBe(0);
+  backdateRoster(data);
+  sessionId = startThemeDay(data, { checkinAt: '2026-11-14T08:52:00+08:00', env });
 }, 30_000);
 afterAll(async () => {
   await cups?.stop();

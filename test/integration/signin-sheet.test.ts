@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { ROOT, station } from '../helpers/station-process.js';
+import { backdateRoster, startThemeDay } from '../helpers/theme-day.js';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let data: string;
@@ -14,25 +15,13 @@ beforeEach(() => {
   tmp = makeTempDir();
   data = path.join(tmp.dir, 'data');
   expect(run('init', '--demo').code).toBe(0);
-  const db = path.join(data, 'station.db');
-  // The demo roster was entered "now"; make it older than the session so everyone is expected.
-  spawnSync('sqlite3', [db, "UPDATE members SET created_at = '2020-01-01T00:00:00.000Z'"]);
+  backdateRoster(data);
 });
 afterEach(() => tmp.cleanup());
 
 describe('station export signin-sheet', () => {
   it('prints an A4 PDF with the Chinese font embedded, one line per expected member', () => {
-    const id = run(
-      'session',
-      'start',
-      '--kind',
-      'theme-day',
-      '--title',
-      '主题党日：学习二十大精神',
-      '--at',
-      '2026-11-14T09:00:00+08:00',
-    ).stdout.trim();
-    expect(run('checkin', id, '张国庆', '--at', '2026-11-14T08:52:00+08:00').code).toBe(0);
+    const id = startThemeDay(data, { checkinAt: '2026-11-14T08:52:00+08:00' });
     expect(run('checkin', id, '王建军', '--at', '2026-11-14T09:03:00+08:00').code).toBe(0);
     expect(run('absence', id, '刘桂兰', '--reason', '外出务工').code).toBe(0);
     const out = path.join(tmp.dir, '签到表.pdf');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type {
   PrintableSessionView,
   PrinterListView,
+  PrinterView,
   PrintJobView,
 } from '../../../common/contract-printing.js';
 import { useStation } from '../api/context.js';
@@ -29,6 +30,9 @@ function initialPrinter(list: PrinterListView | null): string | null {
   if (!list || list.printers.length === 0) return null;
   return list.defaultPrinter ?? list.printers[0]!.name;
 }
+
+/** The name people know a printer by: what the technician called it, else the queue's name. */
+const printerLabel = (p: PrinterView) => p.description ?? p.name;
 
 /**
  * Printing the sign-in sheet (签到表) of a recent session and the month's study record (学习记录)
@@ -71,9 +75,10 @@ export function PrintPanel({
   const printer =
     picked && list?.printers.some((p) => p.name === picked) ? picked : initialPrinter(list);
   const busy = status.state === 'printing';
-  // The name people know a printer by: what the technician called it, else the queue's name.
-  const shownName = (name: string) =>
-    list?.printers.find((p) => p.name === name)?.description ?? name;
+  const shownName = (name: string) => {
+    const p = list?.printers.find((x) => x.name === name);
+    return p ? printerLabel(p) : name;
+  };
 
   const print = (what: string, send: (printer: string) => Promise<PrintJobView>) => {
     if (busy || !printer) return; // one job at a time; a second Enter is not a second copy
@@ -124,7 +129,7 @@ export function PrintPanel({
       ) : null}
       {list && list.printers.length === 1 ? (
         <p className="print-printer" data-testid="print-printer">
-          {t('printing.printer', { name: list.printers[0]!.description ?? list.printers[0]!.name })}
+          {t('printing.printer', { name: printerLabel(list.printers[0]!) })}
         </p>
       ) : null}
       {list && list.printers.length > 1 ? (
@@ -142,7 +147,7 @@ export function PrintPanel({
                 onClick={() => setPicked(p.name)}
               >
                 {p.name === printer ? '✓ ' : ''}
-                {p.description ?? p.name}
+                {printerLabel(p)}
                 {p.isDefault ? ` ${t('printing.default')}` : ''}
                 {!p.enabled ? ` ${t('printing.paused')}` : ''}
               </button>

@@ -1,6 +1,12 @@
+import type { PrintJobView } from '../../../common/contract-printing.js';
 import { systemClock } from '../../clock.js';
+import type { Db } from '../../db/open.js';
 import { listPrinters } from '../../printing/cups.js';
-import { printSigninSheet, printStudyRecord } from '../../printing/print-documents.js';
+import {
+  printSigninSheet,
+  printStudyRecord,
+  type PrintOptions,
+} from '../../printing/print-documents.js';
 import { parseCommand, UsageError, type CommandContext } from '../context.js';
 import { withStation } from '../station-db.js';
 
@@ -41,32 +47,36 @@ async function printersCommand({ args, io, t }: CommandContext): Promise<number>
   return 0;
 }
 
-async function signinSheetCommand({ args, io, t }: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommand(args, { printer: { type: 'string' } }, 1);
+async function signinSheetCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommand(ctx.args, { printer: { type: 'string' } }, 1);
   const idText = positionals[0];
   if (!idText) throw new UsageError('cli.missingArg', { name: 'SESSION' });
   if (!/^\d+$/.test(idText)) throw new UsageError('cli.badOption', { detail: `SESSION ${idText}` });
-  return withStation(values.data, io.env, async (db) => {
-    const job = await printSigninSheet(db, Number(idText), t, systemClock.now(), {
-      printer: values.printer,
-      env: io.env,
-    });
-    io.stdout(values.json ? JSON.stringify(job) : t('printing.sent', { ...job }));
-    return 0;
-  });
+  return sendJob(ctx, values, (db, opts) =>
+    printSigninSheet(db, Number(idText), ctx.t, systemClock.now(), opts),
+  );
 }
 
-async function studyRecordCommand({ args, io, t }: CommandContext): Promise<number> {
-  const { values } = parseCommand(args, {
+async function studyRecordCommand(ctx: CommandContext): Promise<number> {
+  const { values } = parseCommand(ctx.args, {
     month: { type: 'string' },
     printer: { type: 'string' },
   });
-  if (!values.month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
+  const month = values.month;
+  if (!month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
+  return sendJob(ctx, values, (db, opts) =>
+    printStudyRecord(db, month, ctx.t, systemClock.now(), opts),
+  );
+}
+
+/** Prints with the station's database open and says which printer took the job (or its JSON). */
+function sendJob(
+  { io, t }: CommandContext,
+  values: { data?: string | undefined; json?: boolean | undefined; printer?: string | undefined },
+  print: (db: Db, opts: PrintOptions) => Promise<PrintJobView>,
+): Promise<number> {
   return withStation(values.data, io.env, async (db) => {
-    const job = await printStudyRecord(db, values.month!, t, systemClock.now(), {
-      printer: values.printer,
-      env: io.env,
-    });
+    const job = await print(db, { printer: values.printer, env: io.env });
     io.stdout(values.json ? JSON.stringify(job) : t('printing.sent', { ...job }));
     return 0;
   });
