@@ -30,6 +30,7 @@ import {
   type RunningStation,
   moveFocusTo,
   unlockFromHome,
+  enterPin,
 } from './harness.js';
 
 const SCREEN = { width: 1366, height: 768 };
@@ -123,10 +124,7 @@ function tileStatus(name: string): Promise<string | null> {
 }
 
 async function pinThenEnter(): Promise<void> {
-  await page.getByTestId('pin-confirm').waitFor();
-  for (const d of '1234') await page.keyboard.press(d);
-  await waitForFocus(page, 'key-confirm');
-  await page.keyboard.press('Enter');
+  await enterPin(page, '1234', 'pin-confirm');
   await page.getByTestId('pin-confirm').waitFor({ state: 'detached' });
 }
 

@@ -20,6 +20,7 @@ import {
   type RunningStation,
   moveFocusTo,
   unlockFromHome,
+  enterPin,
 } from './harness.js';
 
 let browser: Browser;
@@ -76,9 +77,7 @@ describe('the roster on the kiosk', () => {
     await page.getByTestId('member-form').waitFor();
     await page.getByTestId('form-transferred').focus();
     await press(page, 'Enter');
-    await page.getByTestId('pin-confirm').waitFor();
-    for (const d of '1234') await page.keyboard.press(d);
-    await press(page, 'Enter');
+    await enterPin(page, '1234', 'pin-confirm');
     await page
       .locator('[data-testid="roster-member"][data-member="王建军"][data-state="transferred"]')
       .waitFor();

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { STATION_BIN, station } from '../helpers/station-process.js';
 import { bulkAttendance } from '../helpers/bulk-attendance.js';
+import { backdateRoster } from '../helpers/theme-day.js';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let data: string;
@@ -61,15 +62,6 @@ function recordSession(): string {
   return id;
 }
 
-/** The demo roster is entered "now"; pretend it was entered long ago so absentees show. */
-function backdateRoster(): void {
-  const r = spawnSync('sqlite3', [
-    path.join(data, 'station.db'),
-    "UPDATE members SET created_at = '2020-01-01T00:00:00.000Z'",
-  ]);
-  expect(r.status).toBe(0);
-}
-
 function sofficeConvert(file: string, to: string, outDir: string): string {
   const r = spawnSync(
     'soffice',
@@ -95,7 +87,7 @@ beforeEach(() => {
   tmp = makeTempDir();
   data = path.join(tmp.dir, 'data');
   expect(run('init', '--demo').code).toBe(0);
-  backdateRoster();
+  backdateRoster(data);
 });
 afterEach(() => tmp.cleanup());
 
