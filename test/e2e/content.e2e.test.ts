@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
-import { ROOT, STATION_BIN, station } from '../helpers/station-process.js';
+import { ROOT, STATION_BIN } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
   launchChromium,
   openKiosk,
+  publishTestCourse,
   startStation,
   stopAllStations,
   text,
@@ -41,24 +41,11 @@ afterEach(async () => {
 it('shows a running course sync with progress bars on the technician console', async () => {
   tmp = makeTempDir('content-e2e-');
   target = await startStation();
-  const keys = path.join(tmp.dir, 'keys');
-  const src = path.join(tmp.dir, 'src', '党课第一讲');
-  fs.mkdirSync(src, { recursive: true });
-  fs.writeFileSync(path.join(src, 'lecture.mp4'), crypto.randomBytes(3_000_000));
-  fs.copyFileSync(
-    path.join(ROOT, 'resources', 'demo-course', 'intro.zh.vtt'),
-    path.join(src, 'lecture.zh.vtt'),
-  );
-  expect(station(['content', 'keygen', '--out', keys]).code).toBe(0);
-  const out = path.join(tmp.dir, 'published');
-  const key = path.join(keys, 'county.key');
-  expect(
-    station(['content', 'publish', path.dirname(src), '--key', key, '--version', '1', '--out', out])
-      .code,
-  ).toBe(0);
-  expect(
-    station(['content', 'trust', path.join(keys, 'county.pub'), '--data', target.dataDir]).code,
-  ).toBe(0);
+  const out = publishTestCourse(tmp.dir, target, {
+    title: '党课第一讲',
+    version: 1,
+    bytes: 3_000_000,
+  });
   server = await startFaultyServer(out);
   // The link goes quiet half-way: the sync sits there, as on a bad night.
   server.faults.set('/党课第一讲/lecture.mp4', [{ kind: 'stall', atByte: 1_500_000 }]);

@@ -2,6 +2,7 @@
  * End-to-end harness: a real `station serve` on a fresh data directory, driven through the
  * system Chromium. Waits are on visible state in the page, never on timers.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -264,4 +265,48 @@ export function useKiosk({
     expect(exitCode).toBe(0);
   });
   return kiosk;
+}
+
+/**
+ * A published folder of one course (a video of random bytes and the demo course's subtitles),
+ * signed with a county key the station trusts: all by the real CLI (`content keygen`, `trust`,
+ * `publish`). The key is made in `workDir` on the first call and reused for later versions.
+ * Returns the published folder (`<workDir>/published-<version>`).
+ */
+export function publishTestCourse(
+  workDir: string,
+  target: RunningStation,
+  course: { title: string; version: number; bytes: number },
+): string {
+  const keys = path.join(workDir, 'keys');
+  if (!fs.existsSync(keys)) {
+    expect(station(['content', 'keygen', '--out', keys]).code).toBe(0);
+    expect(
+      station(['content', 'trust', path.join(keys, 'county.pub'), '--data', target.dataDir]).code,
+    ).toBe(0);
+  }
+  const src = path.join(workDir, `src-${course.version}`, course.title);
+  fs.mkdirSync(src, { recursive: true });
+  fs.writeFileSync(path.join(src, 'lecture.mp4'), crypto.randomBytes(course.bytes));
+  fs.copyFileSync(
+    path.join(ROOT, 'resources', 'demo-course', 'intro.zh.vtt'),
+    path.join(src, 'lecture.zh.vtt'),
+  );
+  const out = path.join(workDir, `published-${course.version}`);
+  const key = path.join(keys, 'county.key');
+  const version = String(course.version);
+  expect(
+    station([
+      'content',
+      'publish',
+      path.dirname(src),
+      '--key',
+      key,
+      '--version',
+      version,
+      '--out',
+      out,
+    ]).code,
+  ).toBe(0);
+  return out;
 }

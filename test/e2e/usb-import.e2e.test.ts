@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import {
   moveFocusTo,
   openKiosk,
   press,
+  publishTestCourse,
   startStation,
   stopAllStations,
   text,
@@ -51,36 +51,9 @@ afterEach(async () => {
     fs.rmSync(path.join(stick.dir, f), { recursive: true });
 });
 
-/** A county key the station trusts and a published folder of one course, by the real CLI. */
+/** A published folder of one course, signed with a county key the station trusts. */
 function publishCourse(title: string, version: number, bytes: number): string {
-  const keys = path.join(tmp.dir, 'keys');
-  if (!fs.existsSync(keys)) {
-    expect(station(['content', 'keygen', '--out', keys]).code).toBe(0);
-    expect(
-      station(['content', 'trust', path.join(keys, 'county.pub'), '--data', target!.dataDir]).code,
-    ).toBe(0);
-  }
-  const src = path.join(tmp.dir, `src-${version}`, title);
-  fs.mkdirSync(src, { recursive: true });
-  fs.writeFileSync(path.join(src, 'lecture.mp4'), crypto.randomBytes(bytes));
-  fs.copyFileSync(
-    path.join(ROOT, 'resources', 'demo-course', 'intro.zh.vtt'),
-    path.join(src, 'lecture.zh.vtt'),
-  );
-  const out = path.join(tmp.dir, `published-${version}`);
-  const publish = station([
-    'content',
-    'publish',
-    path.dirname(src),
-    '--key',
-    path.join(keys, 'county.key'),
-    '--version',
-    String(version),
-    '--out',
-    out,
-  ]);
-  expect(publish.code).toBe(0);
-  return out;
+  return publishTestCourse(tmp.dir, target!, { title, version, bytes });
 }
 
 /** `station content list --json`: what the station's verified cache holds, from outside. */
