@@ -1,46 +1,32 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
-import { ROOT, STATION_BIN } from '../helpers/station-process.js';
+import { STATION_BIN } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
-  launchChromium,
+  DOCS_SCREENSHOTS,
   openKiosk,
   publishTestCourse,
-  startStation,
-  stopAllStations,
+  screenshot,
   text,
-  type RunningStation,
   unlockFromHome,
+  useKiosk,
 } from './harness.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let target: RunningStation;
-let server: FaultyServer;
-let tmp: ReturnType<typeof makeTempDir>;
+const kiosk = useKiosk();
+let server: FaultyServer | undefined;
+let tmp: ReturnType<typeof makeTempDir> | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await stopAllStations();
-  await browser?.close();
-});
 afterEach(async () => {
-  await context?.close();
   await server?.close();
-  expect(await target.stop()).toBe(0);
+  server = undefined;
   tmp?.cleanup();
+  tmp = undefined;
 });
 
 it('shows a running course sync with progress bars on the technician console', async () => {
   tmp = makeTempDir('content-e2e-');
-  target = await startStation();
+  const { page, target } = kiosk;
   const out = publishTestCourse(tmp.dir, target, {
     title: '党课第一讲',
     version: 1,
@@ -59,8 +45,6 @@ it('shows a running course sync with progress bars on the technician console', a
     target.dataDir,
   ]);
   try {
-    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    page = await context.newPage();
     await openKiosk(page, target);
     await unlockFromHome(page, 'technician');
     await page.getByTestId('content-sync').waitFor();
@@ -87,10 +71,8 @@ it('shows a running course sync with progress bars on the technician console', a
     expect(panel).toMatch(/正在播放.*第 0 版/);
     expect(panel).toMatch(/正在取得.*第 1 版/);
     expect(panel).toContain('党课第一讲/lecture.mp4');
-    fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-    await page.evaluate(() => document.fonts.ready);
     await page.getByTestId('content-sync').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'content-sync.png') });
+    await screenshot(page, 'content-sync.png', DOCS_SCREENSHOTS);
   } finally {
     sync.kill('SIGKILL');
   }

@@ -12,6 +12,8 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
+/** Screenshots the documentation shows (kept in git), as opposed to a run's own in RESULTS_DIR. */
+export const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 // Headless Chromium as root in a container; each launch also gets its own throwaway profile
 // (playwright passes a fresh --user-data-dir), so no state leaks between runs.
@@ -124,9 +126,9 @@ export async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).trim();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, name);
+export async function screenshot(page: Page, name: string, dir = RESULTS_DIR): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
   // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs. The
   // kiosk adds its font after the first frame and marks <html data-fonts="ready"> once loaded.
   await page.waitForSelector('html[data-fonts="ready"]', { state: 'attached', timeout: 10_000 });
