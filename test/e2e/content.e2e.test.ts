@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
-import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
-import { STATION_BIN } from '../helpers/station-process.js';
+import type { FaultyServer } from '../helpers/faulty-server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
   DOCS_SCREENSHOTS,
   openKiosk,
   publishTestCourse,
   screenshot,
+  startStalledSync,
   text,
   unlockFromHome,
   useKiosk,
@@ -32,18 +31,8 @@ it('shows a running course sync with progress bars on the technician console', a
     version: 1,
     bytes: 3_000_000,
   });
-  server = await startFaultyServer(out);
-  // The link goes quiet half-way: the sync sits there, as on a bad night.
-  server.faults.set('/党课第一讲/lecture.mp4', [{ kind: 'stall', atByte: 1_500_000 }]);
-  const sync = spawn(process.execPath, [
-    STATION_BIN,
-    'content',
-    'sync',
-    '--from',
-    server.url,
-    '--data',
-    target.dataDir,
-  ]);
+  const stalled = await startStalledSync(out, target, '/党课第一讲/lecture.mp4');
+  server = stalled.server;
   try {
     await openKiosk(page, target);
     await unlockFromHome(page, 'technician');
@@ -74,6 +63,6 @@ it('shows a running course sync with progress bars on the technician console', a
     await page.getByTestId('content-sync').scrollIntoViewIfNeeded();
     await screenshot(page, 'content-sync.png', DOCS_SCREENSHOTS);
   } finally {
-    sync.kill('SIGKILL');
+    stalled.sync.kill('SIGKILL');
   }
 });

@@ -2,12 +2,20 @@
  * End-to-end harness: a real `station serve` on a fresh data directory, driven through the
  * system Chromium. Waits are on visible state in the page, never on timers.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { ROOT, serve, station, type ServeProcess } from '../helpers/station-process.js';
+import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
+import {
+  ROOT,
+  serve,
+  STATION_BIN,
+  station,
+  type ServeProcess,
+} from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -311,4 +319,28 @@ export function publishTestCourse(
     ]).code,
   ).toBe(0);
   return out;
+}
+
+/**
+ * A `station content sync` into the station from a server of the published folder whose link
+ * goes quiet half-way through `file` (a URL path): the sync sits there running, as on a bad
+ * night. The caller kills `sync` and closes `server`.
+ */
+export async function startStalledSync(
+  published: string,
+  target: RunningStation,
+  file: string,
+): Promise<{ server: FaultyServer; sync: ChildProcess }> {
+  const server = await startFaultyServer(published);
+  server.faults.set(file, [{ kind: 'stall', atByte: 1_500_000 }]);
+  const sync = spawn(process.execPath, [
+    STATION_BIN,
+    'content',
+    'sync',
+    '--from',
+    server.url,
+    '--data',
+    target.dataDir,
+  ]);
+  return { server, sync };
 }

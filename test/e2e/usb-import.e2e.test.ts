@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
-import { STATION_BIN, station } from '../helpers/station-process.js';
+import type { FaultyServer } from '../helpers/faulty-server.js';
+import { station } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
   DOCS_SCREENSHOTS,
@@ -13,6 +12,7 @@ import {
   press,
   publishTestCourse,
   screenshot,
+  startStalledSync,
   text,
   waitForFocus,
   type RunningStation,
@@ -149,18 +149,8 @@ it('refuses a stick whose manifest was altered, in plain words, and changes noth
 
 it('shows a running course sync as a large progress bar on the organizer page', async () => {
   const published = publishCourse('党课第三讲', 2, 3_000_000);
-  server = await startFaultyServer(published);
-  // The link goes quiet half-way: the sync sits there, as on a bad night.
-  server.faults.set('/党课第三讲/lecture.mp4', [{ kind: 'stall', atByte: 1_500_000 }]);
-  const sync = spawn(process.execPath, [
-    STATION_BIN,
-    'content',
-    'sync',
-    '--from',
-    server.url,
-    '--data',
-    target.dataDir,
-  ]);
+  const stalled = await startStalledSync(published, target, '/党课第三讲/lecture.mp4');
+  server = stalled.server;
   try {
     await openOrganizer();
     await bannerState('running');
@@ -180,6 +170,6 @@ it('shows a running course sync as a large progress bar on the organizer page', 
     );
     await screenshot(page, 'organizer-course-progress.png', DOCS_SCREENSHOTS);
   } finally {
-    sync.kill('SIGKILL');
+    stalled.sync.kill('SIGKILL');
   }
 }, 60_000);
