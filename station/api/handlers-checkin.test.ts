@@ -1,41 +1,25 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/helpers/temp-dir.js';
-import { GrantBook } from '../auth/grants.js';
-import { systemClock } from '../clock.js';
-import { initDataDir } from '../init.js';
+import { openHandlerStation, type HandlerStation } from '../../test/helpers/handler-station.js';
 import type { Db } from '../db/open.js';
 import { findMember } from '../attendance/member-lookup.js';
 import { verifyChain } from '../evidence/verify.js';
 import { createCheckinHandlers } from './handlers-checkin.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+let station: HandlerStation;
 let db: Db;
 let handlers: ReturnType<typeof createCheckinHandlers>;
 let grant: string;
 
 beforeEach(() => {
-  tmp = makeTempDir();
-  const dataDir = path.join(tmp.dir, 'data');
-  db = initDataDir({ dataDir, clock: systemClock, demo: true }).db;
+  station = openHandlerStation();
+  db = station.db;
   // The WAL keeps every commit of the test (no checkpoint restarts it), so commits can be counted.
   db.pragma('wal_autocheckpoint = 0');
-  const grants = new GrantBook(systemClock);
-  handlers = createCheckinHandlers({
-    db,
-    clock: systemClock,
-    grants,
-    dataDir,
-    contentDir: dataDir,
-    startedAt: new Date(),
-  });
-  grant = grants.issue('organizer', 10).grant;
+  handlers = createCheckinHandlers(station.ctx);
+  grant = station.grant('organizer');
 });
-afterEach(() => {
-  db.close();
-  tmp.cleanup();
-});
+afterEach(() => station.cleanup());
 
 /**
  * Commits in the WAL file: frames whose header carries the database size (only a transaction's

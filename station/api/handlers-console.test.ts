@@ -2,36 +2,24 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/helpers/temp-dir.js';
-import { GrantBook } from '../auth/grants.js';
-import { systemClock } from '../clock.js';
-import { initDataDir } from '../init.js';
+import { openHandlerStation, type HandlerStation } from '../../test/helpers/handler-station.js';
 import type { Db } from '../db/open.js';
 import { writeSetting } from '../settings/store.js';
 import { StationFailure } from '../errors.js';
 import { createConsoleHandlers } from './handlers-console.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+let station: HandlerStation;
 let db: Db;
 let sticks: { path: string; label: string; freeBytes: number }[];
 let handlers: ReturnType<typeof createConsoleHandlers>;
-let grants: GrantBook;
 
 beforeEach(() => {
-  tmp = makeTempDir();
-  const dataDir = path.join(tmp.dir, 'data');
-  db = initDataDir({ dataDir, clock: systemClock, demo: true }).db;
+  station = openHandlerStation();
+  db = station.db;
   sticks = [];
-  grants = new GrantBook(systemClock);
-  handlers = createConsoleHandlers(
-    { db, clock: systemClock, grants, dataDir, contentDir: dataDir, startedAt: new Date() },
-    { listTargets: () => sticks },
-  );
+  handlers = createConsoleHandlers(station.ctx, { listTargets: () => sticks });
 });
-afterEach(() => {
-  db.close();
-  tmp.cleanup();
-});
+afterEach(() => station.cleanup());
 
 const failureKey = (fn: () => unknown) => {
   try {
@@ -44,9 +32,9 @@ const failureKey = (fn: () => unknown) => {
 
 describe('technician console actions', () => {
   it('writes the diagnostics zip onto the USB stick, one a standard unzip opens', () => {
-    const { grant } = grants.issue('technician', 10);
+    const grant = station.grant('technician');
     expect(failureKey(() => handlers.exportDiagnostics({ grant }))).toBe('noUsbStick');
-    const stick = path.join(tmp.dir, 'U盘');
+    const stick = path.join(station.dir, 'U盘');
     fs.mkdirSync(stick);
     sticks.push({ path: stick, label: 'U盘', freeBytes: 1e9 });
     const { file, entries } = handlers.exportDiagnostics({ grant });
@@ -59,9 +47,9 @@ describe('technician console actions', () => {
   });
 
   it('needs the technician, and a sync address before it syncs', () => {
-    const organizer = grants.issue('organizer', 10).grant;
+    const organizer = station.grant('organizer');
     expect(failureKey(() => handlers.exportDiagnostics({ grant: organizer }))).not.toBeNull();
-    const { grant } = grants.issue('technician', 10);
+    const grant = station.grant('technician');
     expect(failureKey(() => handlers.syncContentNow({ grant }))).toBe('contentSyncUrlMissing');
     writeSetting(db, 'content.syncUrl', 'http://127.0.0.1:9/courses/', new Date());
     expect(handlers.syncContentNow({ grant })).toEqual({

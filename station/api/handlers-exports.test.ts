@@ -1,46 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/helpers/temp-dir.js';
-import { GrantBook } from '../auth/grants.js';
-import { systemClock } from '../clock.js';
-import { initDataDir } from '../init.js';
+import { openHandlerStation, type HandlerStation } from '../../test/helpers/handler-station.js';
 import type { Db } from '../db/open.js';
 import { findMember } from '../attendance/member-lookup.js';
 import { checkIn, startSession } from '../attendance/sessions.js';
 import { createExportHandlers } from './handlers-exports.js';
 import { removableMountPoints } from '../exports/usb-targets.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+let station: HandlerStation;
 let db: Db;
 let stick: string;
 let handlers: ReturnType<typeof createExportHandlers>;
-let grants: GrantBook;
 
 beforeEach(() => {
-  tmp = makeTempDir();
-  const dataDir = path.join(tmp.dir, 'data');
-  db = initDataDir({ dataDir, clock: systemClock, demo: true }).db;
+  station = openHandlerStation();
+  db = station.db;
   db.prepare(`UPDATE members SET created_at = '2020-01-01T00:00:00.000Z'`).run();
   const at = new Date('2026-11-14T01:00:00Z');
   const s = startSession(db, { kind: 'collective', title: '集中学习', at, by: 't' }, at);
   checkIn(db, s.id, findMember(db, '张国庆'), at, 't', at);
-  stick = path.join(tmp.dir, 'USB 盘');
+  stick = path.join(station.dir, 'USB 盘');
   fs.mkdirSync(stick);
-  grants = new GrantBook(systemClock);
-  handlers = createExportHandlers(
-    { db, clock: systemClock, grants, dataDir, contentDir: dataDir, startedAt: new Date() },
-    { listTargets: () => [{ path: stick, label: 'USB 盘', freeBytes: 1e9 }] },
-  );
+  handlers = createExportHandlers(station.ctx, {
+    listTargets: () => [{ path: stick, label: 'USB 盘', freeBytes: 1e9 }],
+  });
 });
-afterEach(() => {
-  db.close();
-  tmp.cleanup();
-});
+afterEach(() => station.cleanup());
 
 describe('organizer exports over the StationApi', () => {
   it('exports to a listed USB stick in the background, with progress to poll', async () => {
-    const { grant } = grants.issue('organizer', 10);
+    const grant = station.grant('organizer');
     expect(handlers.listExportTargets({ grant })).toHaveLength(1);
     const job = handlers.startAttendanceExport({
       grant,
@@ -61,8 +51,8 @@ describe('organizer exports over the StationApi', () => {
   });
 
   it('writes only to listed places, only for the organizer, and checks the range first', () => {
-    const organizer = grants.issue('organizer', 10).grant;
-    const technician = grants.issue('technician', 10).grant;
+    const organizer = station.grant('organizer');
+    const technician = station.grant('technician');
     const base = { format: 'csv' as const, from: '2026-11-01', to: '2026-11-30' };
     expect(() =>
       handlers.startAttendanceExport({ grant: organizer, ...base, target: '/etc' }),

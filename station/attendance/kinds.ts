@@ -1,14 +1,11 @@
-/** The session kinds of DOMAIN.md, as stored and as typed on the command line. */
-export const SESSION_KINDS = [
-  'collective', // 集中学习
-  'winter-spring', // 冬春训
-  'party-lecture', // 党课
-  'new-member', // 新党员培训
-  'theme-day', // 主题党日
-  'training', // 培训班
-  'meeting', // 三会
-  'seminar', // 专题研讨
-] as const;
+import { CHECKIN_SESSION_KINDS } from '../../common/contract-checkin.js';
+
+/**
+ * The session kinds of DOMAIN.md, as stored and as typed on the command line: the same list the
+ * kiosk's contract accepts (集中学习, 冬春训, 党课, 新党员培训, 主题党日, 培训班, 三会, 专题研讨),
+ * named in common/session-kinds.ts.
+ */
+export const SESSION_KINDS = CHECKIN_SESSION_KINDS;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 export function isSessionKind(value: string): value is SessionKind {

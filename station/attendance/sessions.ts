@@ -119,17 +119,10 @@ function append(
  * has ended or does not exist, or the member has left. Committed before it returns: with
  * synchronous=FULL the record is on disk before the kiosk shows its ✓.
  */
-export function checkIn(
-  db: Db,
-  sessionId: number,
-  member: MemberRef,
-  at: Date,
-  by: string,
-  now: Date,
-): number {
+export function checkIn(...args: Parameters<typeof checkInNow>): number {
   // IMMEDIATE: the refusal checks read under the write lock, so a check-in written by another
   // process in between (the CLI beside the kiosk) waits its turn instead of failing the commit.
-  return cachedTransaction(db, checkInNow).immediate(db, sessionId, member, at, by, now);
+  return cachedTransaction(args[0], checkInNow).immediate(...args);
 }
 
 /** The check-in's transaction body: every input an argument, so one wrapper serves all calls. */

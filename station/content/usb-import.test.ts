@@ -2,11 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/helpers/temp-dir.js';
-import { GrantBook } from '../auth/grants.js';
+import { openHandlerStation, type HandlerStation } from '../../test/helpers/handler-station.js';
 import { systemClock } from '../clock.js';
 import type { Db } from '../db/open.js';
-import { initDataDir } from '../init.js';
 import { createUsbHandlers } from '../api/handlers-usb.js';
 import { listVerifiedCourses } from './courses.js';
 import { generateKeyPair, readPrivateKey, trustKey } from './keys.js';
@@ -16,7 +14,7 @@ import { acceptedManifest, activeManifest, cacheDirs } from './store.js';
 import { importFromDir } from './sync.js';
 import { findPublishedFolders } from './usb-import.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+let station: HandlerStation;
 let db: Db;
 let mountRoot: string;
 let keyFile: string;
@@ -25,7 +23,7 @@ let handlers: ReturnType<typeof createUsbHandlers>;
 
 /** A course source folder with one video (random bytes: publishing never needs a real one). */
 function courseSource(name: string, bytes = 200_000): string {
-  const src = path.join(tmp.dir, `src-${name}`);
+  const src = path.join(station.dir, `src-${name}`);
   fs.mkdirSync(path.join(src, name), { recursive: true });
   fs.writeFileSync(path.join(src, name, 'lecture.mp4'), crypto.randomBytes(bytes));
   return src;
@@ -43,6 +41,22 @@ async function publishTo(out: string, version: number, course = '党课第一讲
   });
 }
 
+/** The published folder's video: its path inside the folder (with the platform's separator). */
+function videoIn(dir: string): string {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .find((f) => f.endsWith('.mp4'))!;
+}
+
+/** Flips one byte of the folder's video (same size: only hashing can tell); its new bytes. */
+function corruptVideo(dir: string, at: number): { video: string; bytes: Buffer } {
+  const video = videoIn(dir);
+  const bytes = fs.readFileSync(path.join(dir, video));
+  bytes[at] = bytes[at]! ^ 0xff;
+  fs.writeFileSync(path.join(dir, video), bytes);
+  return { video, bytes };
+}
+
 async function waitForImport() {
   for (let i = 0; i < 400; i++) {
     const p = readProgress(cacheDirs(db).root);
@@ -53,34 +67,21 @@ async function waitForImport() {
 }
 
 beforeEach(() => {
-  tmp = makeTempDir('usb-import-');
-  const dataDir = path.join(tmp.dir, 'data');
-  db = initDataDir({ dataDir, clock: systemClock, demo: true }).db;
-  const keys = generateKeyPair(path.join(tmp.dir, 'keys'));
+  station = openHandlerStation('usb-import-');
+  db = station.db;
+  const keys = generateKeyPair(path.join(station.dir, 'keys'));
   keyFile = keys.keyFile;
   trustKey(db, fs.readFileSync(keys.pubFile, 'utf8'), 'county', new Date());
   // Stands in for /media/<user>: each folder in it is a mounted stick.
-  mountRoot = path.join(tmp.dir, 'media');
+  mountRoot = path.join(station.dir, 'media');
   fs.mkdirSync(path.join(mountRoot, 'KINGSTON'), { recursive: true });
-  const grants = new GrantBook(systemClock);
-  grant = grants.issue('organizer', 10).grant;
-  const ctx = {
-    db,
-    clock: systemClock,
-    grants,
-    dataDir,
-    contentDir: dataDir,
-    startedAt: new Date(),
-  };
-  handlers = createUsbHandlers(ctx, {
+  grant = station.grant('organizer');
+  handlers = createUsbHandlers(station.ctx, {
     volumes: () => fs.readdirSync(mountRoot).map((d) => path.join(mountRoot, d)),
   });
 });
 
-afterEach(() => {
-  db.close();
-  tmp.cleanup();
-});
+afterEach(() => station.cleanup());
 
 describe('finding published folders on sticks', () => {
   it('finds a folder at a stick’s root or one level down, and nothing deeper', async () => {
@@ -90,7 +91,7 @@ describe('finding published folders on sticks', () => {
     fs.mkdirSync(path.join(mountRoot, 'ROOT'));
     await publishTo(path.join(mountRoot, 'ROOT'), 3);
     const volumes = fs.readdirSync(mountRoot).map((d) => path.join(mountRoot, d));
-    expect(findPublishedFolders([...volumes, path.join(tmp.dir, 'gone')])).toEqual([
+    expect(findPublishedFolders([...volumes, path.join(station.dir, 'gone')])).toEqual([
       path.join(stick, '课程'),
       path.join(mountRoot, 'ROOT'),
     ]);
@@ -154,9 +155,7 @@ describe('finding published folders on sticks', () => {
     await publishTo(older, 4);
     const short = path.join(mountRoot, 'KINGSTON', 'v6');
     await publishTo(short, 6);
-    const video = fs
-      .readdirSync(short, { recursive: true, encoding: 'utf8' })
-      .find((f) => f.endsWith('.mp4'))!;
+    const video = videoIn(short);
     const whole = fs.readFileSync(path.join(short, video));
     fs.truncateSync(path.join(short, video), 1000);
     const byDir = new Map(handlers.findUsbCourses({ grant }).folders.map((f) => [f.dir, f]));
@@ -176,12 +175,7 @@ describe('finding published folders on sticks', () => {
   it('a file whose bytes were changed is caught by its hash: the old courses keep playing', async () => {
     const dir = path.join(mountRoot, 'KINGSTON', '课程');
     await publishTo(dir, 7);
-    const video = fs
-      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .find((f) => f.endsWith('.mp4'))!;
-    const bytes = fs.readFileSync(path.join(dir, video));
-    bytes[1234] = bytes[1234]! ^ 0xff; // same size: only hashing can tell
-    fs.writeFileSync(path.join(dir, video), bytes);
+    const { bytes } = corruptVideo(dir, 1234);
     expect(handlers.findUsbCourses({ grant }).folders[0]?.verdict).toBe('newer');
     await handlers.importUsbCourses({ grant, dir });
     const progress = await waitForImport();
@@ -198,12 +192,7 @@ describe('finding published folders on sticks', () => {
   it('does not try a wrong file on a stick again: its bytes would be the same', async () => {
     const dir = path.join(mountRoot, 'KINGSTON', '课程');
     await publishTo(dir, 3);
-    const video = fs
-      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .find((f) => f.endsWith('.mp4'))!;
-    const bytes = fs.readFileSync(path.join(dir, video));
-    bytes[99] = bytes[99]! ^ 0xff;
-    fs.writeFileSync(path.join(dir, video), bytes);
+    const { video } = corruptVideo(dir, 99);
     // With the default backoff a retry would wait seconds; the report must come without one.
     const events: string[] = [];
     const report = await importFromDir(db, systemClock, dir, {
@@ -231,7 +220,7 @@ describe('finding published folders on sticks', () => {
   });
 
   it('only imports a folder it found, and only for the organizer or technician', async () => {
-    const elsewhere = path.join(tmp.dir, 'not-a-stick');
+    const elsewhere = path.join(station.dir, 'not-a-stick');
     await publishTo(elsewhere, 1);
     await expect(handlers.importUsbCourses({ grant, dir: elsewhere })).rejects.toMatchObject({
       key: 'usbFolderGone',

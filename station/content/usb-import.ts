@@ -150,8 +150,6 @@ export interface UsbImporter {
    * bytes do not match) land in the progress the kiosk polls.
    */
   start(volumes: readonly string[], dir: string): Promise<{ started: boolean; version: number }>;
-  /** The import under way, if any (for tests and shutdown). */
-  running(): Promise<SyncReport> | null;
 }
 
 export function createUsbImporter(db: Db, clock: Clock): UsbImporter {
@@ -220,5 +218,5 @@ export function createUsbImporter(db: Db, clock: Clock): UsbImporter {
     return { started: true, version: folder.version ?? 0 };
   };
 
-  return { find, start, running: () => running };
+  return { find, start };
 }

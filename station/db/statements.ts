@@ -1,6 +1,24 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './open.js';
 
+/** A per-connection cache: `make(key)` runs once per connection and key. */
+function perConnection<K, V>(make: (db: Db, key: K) => V): (db: Db, key: K) => V {
+  const byConnection = new WeakMap<Db, Map<K, V>>();
+  return (db, key) => {
+    let values = byConnection.get(db);
+    if (!values) {
+      values = new Map();
+      byConnection.set(db, values);
+    }
+    let value = values.get(key);
+    if (value === undefined) {
+      value = make(db, key);
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
 /**
  * Prepared statements kept per connection, by SQL text. Compiling a statement costs more than
  * running it; a check-in runs a dozen, so preparing each on every call was a large part of its
@@ -10,26 +28,11 @@ import type { Db } from './open.js';
  * caller would find it busy), and never switch its mode (`pluck`, `raw`, `expand`), because
  * every caller with the same text shares it.
  */
-type Statement = Database.Statement<unknown[]>;
-
-const byConnection = new WeakMap<Db, Map<string, Statement>>();
-
-export function cachedStatement(db: Db, sql: string): Statement {
-  let statements = byConnection.get(db);
-  if (!statements) {
-    statements = new Map();
-    byConnection.set(db, statements);
-  }
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    statements.set(sql, statement);
-  }
-  return statement;
-}
+export const cachedStatement: (db: Db, sql: string) => Database.Statement<unknown[]> =
+  perConnection((db, sql: string) => db.prepare(sql));
 
 type Body = (...args: never[]) => unknown;
-const transactionsByConnection = new WeakMap<Db, Map<Body, Database.Transaction<Body>>>();
+const transactionOf = perConnection((db, body: Body) => db.transaction(body));
 
 /**
  * `db.transaction(body)` made once per connection and body, not on every call (better-sqlite3
@@ -37,15 +40,5 @@ const transactionsByConnection = new WeakMap<Db, Map<Body, Database.Transaction<
  * (a module-level function), since one wrapper serves every caller.
  */
 export function cachedTransaction<F extends Body>(db: Db, body: F): Database.Transaction<F> {
-  let transactions = transactionsByConnection.get(db);
-  if (!transactions) {
-    transactions = new Map();
-    transactionsByConnection.set(db, transactions);
-  }
-  let transaction = transactions.get(body);
-  if (!transaction) {
-    transaction = db.transaction(body);
-    transactions.set(body, transaction);
-  }
-  return transaction as Database.Transaction<F>;
+  return transactionOf(db, body) as Database.Transaction<F>;
 }

@@ -1,3 +1,4 @@
+import { SESSION_KIND_NAMES } from '../../common/session-kinds.js';
 import type { Messages } from './index.js';
 
 /** Station-side messages, English. Keys mirror zh-CN.ts exactly (checked by the type). */
@@ -476,6 +477,7 @@ export const en: Messages = {
     trainedAtHome: 'Training at home',
     yes: 'attended',
     no: '✗ not yet',
+    // Lower case, for use mid-sentence (the shared names in common/session-kinds.ts are capitalised).
     kind: {
       collective: 'collective study',
       'winter-spring': 'winter–spring',
@@ -672,16 +674,7 @@ export const en: Messages = {
       corrected: 'Corrected',
       timeQuality: 'Time trusted',
     },
-    kind: {
-      collective: 'Collective study',
-      'winter-spring': 'Winter–spring training',
-      'party-lecture': 'Party lecture',
-      'new-member': 'New-member training',
-      'theme-day': 'Theme party day',
-      training: 'Training class',
-      meeting: 'Branch meeting',
-      seminar: 'Seminar',
-    },
+    kind: SESSION_KIND_NAMES.en,
     status: { present: 'present', excused: 'excused', absent: 'absent' },
     quality: { trusted: 'trusted', untrusted: 'untrusted' },
     sheetName: 'Attendance',

@@ -1,19 +1,4 @@
-import type { SessionKind } from '../attendance/kinds.js';
-
-/**
- * The session kinds' names, one list for the compliance report and the exports (the county reads
- * both side by side). Keyed by SessionKind, so a new kind without a name does not compile.
- */
-const SESSION_KIND_NAMES: Record<SessionKind, string> = {
-  collective: '集中学习',
-  'winter-spring': '冬春训',
-  'party-lecture': '党课',
-  'new-member': '新党员培训',
-  'theme-day': '主题党日',
-  training: '培训班',
-  meeting: '三会',
-  seminar: '专题研讨',
-};
+import { SESSION_KIND_NAMES } from '../../common/session-kinds.js';
 
 /** Station-side messages (CLI output, errors that cross to the UI), Simplified Chinese. */
 export const zhCN = {
@@ -439,7 +424,7 @@ export const zhCN = {
     trainedAtHome: '返乡集中培训',
     yes: '已参加',
     no: '✗ 未参加',
-    kind: SESSION_KIND_NAMES,
+    kind: SESSION_KIND_NAMES['zh-CN'],
   },
   health: {
     item: {
@@ -614,7 +599,7 @@ export const zhCN = {
       corrected: '已更正',
       timeQuality: '时间可信',
     },
-    kind: SESSION_KIND_NAMES,
+    kind: SESSION_KIND_NAMES['zh-CN'],
     status: { present: '出席', excused: '请假', absent: '缺席' },
     quality: { trusted: '可信', untrusted: '存疑' },
     sheetName: '出勤记录',

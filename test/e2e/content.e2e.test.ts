@@ -1,79 +1,39 @@
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
-import { ROOT, STATION_BIN, station } from '../helpers/station-process.js';
+import { afterEach, expect, it } from 'vitest';
+import type { FaultyServer } from '../helpers/faulty-server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
-  launchChromium,
+  DOCS_SCREENSHOTS,
   openKiosk,
-  startStation,
-  stopAllStations,
+  publishTestCourse,
+  screenshot,
+  startStalledSync,
   text,
-  type RunningStation,
   unlockFromHome,
+  useKiosk,
 } from './harness.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let target: RunningStation;
-let server: FaultyServer;
-let tmp: ReturnType<typeof makeTempDir>;
+const kiosk = useKiosk();
+let server: FaultyServer | undefined;
+let tmp: ReturnType<typeof makeTempDir> | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await stopAllStations();
-  await browser?.close();
-});
 afterEach(async () => {
-  await context?.close();
   await server?.close();
-  expect(await target.stop()).toBe(0);
+  server = undefined;
   tmp?.cleanup();
+  tmp = undefined;
 });
 
 it('shows a running course sync with progress bars on the technician console', async () => {
   tmp = makeTempDir('content-e2e-');
-  target = await startStation();
-  const keys = path.join(tmp.dir, 'keys');
-  const src = path.join(tmp.dir, 'src', '党课第一讲');
-  fs.mkdirSync(src, { recursive: true });
-  fs.writeFileSync(path.join(src, 'lecture.mp4'), crypto.randomBytes(3_000_000));
-  fs.copyFileSync(
-    path.join(ROOT, 'resources', 'demo-course', 'intro.zh.vtt'),
-    path.join(src, 'lecture.zh.vtt'),
-  );
-  expect(station(['content', 'keygen', '--out', keys]).code).toBe(0);
-  const out = path.join(tmp.dir, 'published');
-  const key = path.join(keys, 'county.key');
-  expect(
-    station(['content', 'publish', path.dirname(src), '--key', key, '--version', '1', '--out', out])
-      .code,
-  ).toBe(0);
-  expect(
-    station(['content', 'trust', path.join(keys, 'county.pub'), '--data', target.dataDir]).code,
-  ).toBe(0);
-  server = await startFaultyServer(out);
-  // The link goes quiet half-way: the sync sits there, as on a bad night.
-  server.faults.set('/党课第一讲/lecture.mp4', [{ kind: 'stall', atByte: 1_500_000 }]);
-  const sync = spawn(process.execPath, [
-    STATION_BIN,
-    'content',
-    'sync',
-    '--from',
-    server.url,
-    '--data',
-    target.dataDir,
-  ]);
+  const { page, target } = kiosk;
+  const out = publishTestCourse(tmp.dir, target, {
+    title: '党课第一讲',
+    version: 1,
+    bytes: 3_000_000,
+  });
+  const stalled = await startStalledSync(out, target, '/党课第一讲/lecture.mp4');
+  server = stalled.server;
   try {
-    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    page = await context.newPage();
     await openKiosk(page, target);
     await unlockFromHome(page, 'technician');
     await page.getByTestId('content-sync').waitFor();
@@ -100,11 +60,9 @@ it('shows a running course sync with progress bars on the technician console', a
     expect(panel).toMatch(/正在播放.*第 0 版/);
     expect(panel).toMatch(/正在取得.*第 1 版/);
     expect(panel).toContain('党课第一讲/lecture.mp4');
-    fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-    await page.evaluate(() => document.fonts.ready);
     await page.getByTestId('content-sync').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'content-sync.png') });
+    await screenshot(page, 'content-sync.png', DOCS_SCREENSHOTS);
   } finally {
-    sync.kill('SIGKILL');
+    stalled.sync.kill('SIGKILL');
   }
 });

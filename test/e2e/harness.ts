@@ -2,15 +2,26 @@
  * End-to-end harness: a real `station serve` on a fresh data directory, driven through the
  * system Chromium. Waits are on visible state in the page, never on timers.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { ROOT, serve, station, type ServeProcess } from '../helpers/station-process.js';
+import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
+import {
+  ROOT,
+  serve,
+  STATION_BIN,
+  station,
+  type ServeProcess,
+} from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
+/** Screenshots the documentation shows (kept in git), as opposed to a run's own in RESULTS_DIR. */
+export const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 // Headless Chromium as root in a container; each launch also gets its own throwaway profile
 // (playwright passes a fresh --user-data-dir), so no state leaks between runs.
@@ -123,9 +134,9 @@ export async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).trim();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, name);
+export async function screenshot(page: Page, name: string, dir = RESULTS_DIR): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
   // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs. The
   // kiosk adds its font after the first frame and marks <html data-fonts="ready"> once loaded.
   await page.waitForSelector('html[data-fonts="ready"]', { state: 'attached', timeout: 10_000 });
@@ -271,4 +282,72 @@ export function useKiosk({
     expect(exitCode).toBe(0);
   });
   return kiosk;
+}
+
+/**
+ * A published folder of one course (a video of random bytes and the demo course's subtitles),
+ * signed with a county key the station trusts: all by the real CLI (`content keygen`, `trust`,
+ * `publish`). The key is made in `workDir` on the first call and reused for later versions.
+ * Returns the published folder (`<workDir>/published-<version>`).
+ */
+export function publishTestCourse(
+  workDir: string,
+  target: RunningStation,
+  course: { title: string; version: number; bytes: number },
+): string {
+  const keys = path.join(workDir, 'keys');
+  if (!fs.existsSync(keys)) {
+    expect(station(['content', 'keygen', '--out', keys]).code).toBe(0);
+    expect(
+      station(['content', 'trust', path.join(keys, 'county.pub'), '--data', target.dataDir]).code,
+    ).toBe(0);
+  }
+  const src = path.join(workDir, `src-${course.version}`, course.title);
+  fs.mkdirSync(src, { recursive: true });
+  fs.writeFileSync(path.join(src, 'lecture.mp4'), crypto.randomBytes(course.bytes));
+  fs.copyFileSync(
+    path.join(ROOT, 'resources', 'demo-course', 'intro.zh.vtt'),
+    path.join(src, 'lecture.zh.vtt'),
+  );
+  const out = path.join(workDir, `published-${course.version}`);
+  const key = path.join(keys, 'county.key');
+  const version = String(course.version);
+  expect(
+    station([
+      'content',
+      'publish',
+      path.dirname(src),
+      '--key',
+      key,
+      '--version',
+      version,
+      '--out',
+      out,
+    ]).code,
+  ).toBe(0);
+  return out;
+}
+
+/**
+ * A `station content sync` into the station from a server of the published folder whose link
+ * goes quiet half-way through `file` (a URL path): the sync sits there running, as on a bad
+ * night. The caller kills `sync` and closes `server`.
+ */
+export async function startStalledSync(
+  published: string,
+  target: RunningStation,
+  file: string,
+): Promise<{ server: FaultyServer; sync: ChildProcess }> {
+  const server = await startFaultyServer(published);
+  server.faults.set(file, [{ kind: 'stall', atByte: 1_500_000 }]);
+  const sync = spawn(process.execPath, [
+    STATION_BIN,
+    'content',
+    'sync',
+    '--from',
+    server.url,
+    '--data',
+    target.dataDir,
+  ]);
+  return { server, sync };
 }

@@ -1,101 +1,70 @@
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFaultyServer, type FaultyServer } from '../helpers/faulty-server.js';
-import { ROOT, STATION_BIN, station } from '../helpers/station-process.js';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { FaultyServer } from '../helpers/faulty-server.js';
+import { station } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
-  launchChromium,
+  DOCS_SCREENSHOTS,
   moveFocusTo,
   openKiosk,
   press,
-  startStation,
-  stopAllStations,
+  publishTestCourse,
+  screenshot,
+  startStalledSync,
   text,
   waitForFocus,
   type RunningStation,
   unlockFromHome,
+  useKiosk,
 } from './harness.js';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let page: Page;
-let target: RunningStation | undefined;
-let server: FaultyServer | undefined;
-let tmp: ReturnType<typeof makeTempDir>;
 let stick: ReturnType<typeof makeTempDir>;
-
-beforeAll(async () => {
-  // Stands in for a mounted USB stick: the station lists it beside /media mounts.
+beforeAll(() => {
+  // Stands in for a mounted USB stick: the station lists it beside /media mounts. Set before
+  // useKiosk's beforeEach starts the station.
   stick = makeTempDir('station-usb-');
   process.env.STATION_EXPORT_TARGETS = stick.dir;
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await stopAllStations();
-  await browser?.close();
+afterAll(() => {
   stick.cleanup();
   delete process.env.STATION_EXPORT_TARGETS;
 });
+
+const kiosk = useKiosk({ viewport: { width: 1366, height: 768 } });
+let page: Page;
+let target: RunningStation;
+let server: FaultyServer | undefined;
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  ({ page, target } = kiosk);
+  tmp = makeTempDir('usb-e2e-');
+});
 afterEach(async () => {
-  await context?.close();
   await server?.close();
   server = undefined;
-  if (target) expect(await target.stop()).toBe(0);
-  target = undefined;
-  tmp?.cleanup();
+  tmp.cleanup();
   for (const f of fs.readdirSync(stick.dir))
     fs.rmSync(path.join(stick.dir, f), { recursive: true });
 });
 
-/** A county key the station trusts and a published folder of one course, by the real CLI. */
+/** A published folder of one course, signed with a county key the station trusts. */
 function publishCourse(title: string, version: number, bytes: number): string {
-  const keys = path.join(tmp.dir, 'keys');
-  if (!fs.existsSync(keys)) {
-    expect(station(['content', 'keygen', '--out', keys]).code).toBe(0);
-    expect(
-      station(['content', 'trust', path.join(keys, 'county.pub'), '--data', target!.dataDir]).code,
-    ).toBe(0);
-  }
-  const src = path.join(tmp.dir, `src-${version}`, title);
-  fs.mkdirSync(src, { recursive: true });
-  fs.writeFileSync(path.join(src, 'lecture.mp4'), crypto.randomBytes(bytes));
-  fs.copyFileSync(
-    path.join(ROOT, 'resources', 'demo-course', 'intro.zh.vtt'),
-    path.join(src, 'lecture.zh.vtt'),
-  );
-  const out = path.join(tmp.dir, `published-${version}`);
-  const publish = station([
-    'content',
-    'publish',
-    path.dirname(src),
-    '--key',
-    path.join(keys, 'county.key'),
-    '--version',
-    String(version),
-    '--out',
-    out,
-  ]);
-  expect(publish.code).toBe(0);
-  return out;
+  return publishTestCourse(tmp.dir, target, { title, version, bytes });
 }
 
 /** `station content list --json`: what the station's verified cache holds, from outside. */
 function courseList(): { title: string; status: string; version: number }[] {
-  const list = station(['content', 'list', '--json', '--data', target!.dataDir]);
+  const list = station(['content', 'list', '--json', '--data', target.dataDir]);
   expect(list.code).toBe(0);
   return (
     JSON.parse(list.stdout) as { courses: { title: string; status: string; version: number }[] }
   ).courses;
 }
 
-async function openHome(viewport: { width: number; height: number }) {
-  context = await browser.newContext({ viewport });
-  page = await context.newPage();
-  await openKiosk(page, target!);
+async function openHome() {
+  await openKiosk(page, target);
 }
 
 /** With the remote's keys only: a mouse pointer left over a tile would take the focus
@@ -105,8 +74,8 @@ async function enterOrganizer() {
   await unlockFromHome(page, 'organizer');
 }
 
-async function openOrganizer(viewport: { width: number; height: number }) {
-  await openHome(viewport);
+async function openOrganizer() {
+  await openHome();
   await enterOrganizer();
 }
 
@@ -115,19 +84,9 @@ const bannerState = (state: string) =>
     timeout: 20_000,
   });
 
-async function shoot(name: string) {
-  await page.waitForSelector('html[data-fonts="ready"]', { state: 'attached', timeout: 10_000 });
-  await page.evaluate(() => document.fonts.ready);
-  const dir = path.join(ROOT, 'docs', 'screenshots');
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, name) });
-}
-
 it('offers a published folder that appears on a stick, imports it on Enter, and lists the course', async () => {
-  tmp = makeTempDir('usb-e2e-');
-  target = await startStation();
   const published = publishCourse('村级党课第二讲', 1, 2_000_000);
-  await openHome({ width: 1366, height: 768 });
+  await openHome();
   expect(await page.getByTestId('usb-course-hint').count()).toBe(0);
 
   // The stick is put in: the folder appears all at once, one level below the stick's root. The
@@ -137,14 +96,14 @@ it('offers a published folder that appears on a stick, imports it on Enter, and 
   expect(await text(page, 'usb-course-hint')).toBe(
     'U盘上有新课程（第 1 版）：请组织者进入“组织者”页面导入',
   );
-  await page.screenshot({ path: path.join(ROOT, 'test-results', 'usb-home-hint.png') });
+  await screenshot(page, 'usb-home-hint.png');
   await enterOrganizer();
   await bannerState('offer');
   expect(await text(page, 'course-update')).toContain('在U盘上发现课程（第 1 版，共 1 门）');
   await moveFocusTo(page, 'usb-import');
-  await shoot('usb-import.png');
+  await screenshot(page, 'usb-import.png', DOCS_SCREENSHOTS);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: path.join(ROOT, 'test-results', 'usb-import-1080.png') });
+  await screenshot(page, 'usb-import-1080.png');
 
   await press(page, 'Enter');
   await bannerState('done');
@@ -152,7 +111,7 @@ it('offers a published folder that appears on a stick, imports it on Enter, and 
   expect(
     await page.getByTestId('course-update').getByRole('progressbar').getAttribute('aria-valuenow'),
   ).toBe('100');
-  await page.screenshot({ path: path.join(ROOT, 'test-results', 'usb-import-done.png') });
+  await screenshot(page, 'usb-import-done.png');
   // The remote's focus stayed on the page's course line, not lost with the button.
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
     'course-update',
@@ -169,12 +128,10 @@ it('offers a published folder that appears on a stick, imports it on Enter, and 
 }, 90_000);
 
 it('refuses a stick whose manifest was altered, in plain words, and changes nothing', async () => {
-  tmp = makeTempDir('usb-e2e-');
-  target = await startStation();
   const published = publishCourse('被改过的课', 3, 100_000);
   const manifest = path.join(published, 'manifest.json');
   fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('被改过的课', '假冒的课'));
-  await openOrganizer({ width: 1366, height: 768 });
+  await openOrganizer();
   await bannerState('idle');
   expect(await text(page, 'course-update')).toBe('课程已是最新（第 0 版）');
   // The stick appears while the organizer's page is open: its looks every few seconds find it.
@@ -184,30 +141,18 @@ it('refuses a stick whose manifest was altered, in plain words, and changes noth
     'U盘上的课程不能导入：签名无效，文件可能被改动过',
   );
   expect(await page.getByTestId('usb-import').count()).toBe(0);
-  await page.screenshot({ path: path.join(ROOT, 'test-results', 'usb-refused.png') });
+  await screenshot(page, 'usb-refused.png');
   expect(courseList().map((c) => [c.title, c.version])).toEqual([
     ['示范课程：远程教育终端使用入门', 0],
   ]);
 }, 60_000);
 
 it('shows a running course sync as a large progress bar on the organizer page', async () => {
-  tmp = makeTempDir('usb-e2e-');
-  target = await startStation();
   const published = publishCourse('党课第三讲', 2, 3_000_000);
-  server = await startFaultyServer(published);
-  // The link goes quiet half-way: the sync sits there, as on a bad night.
-  server.faults.set('/党课第三讲/lecture.mp4', [{ kind: 'stall', atByte: 1_500_000 }]);
-  const sync = spawn(process.execPath, [
-    STATION_BIN,
-    'content',
-    'sync',
-    '--from',
-    server.url,
-    '--data',
-    target.dataDir,
-  ]);
+  const stalled = await startStalledSync(published, target, '/党课第三讲/lecture.mp4');
+  server = stalled.server;
   try {
-    await openOrganizer({ width: 1366, height: 768 });
+    await openOrganizer();
     await bannerState('running');
     await page.waitForFunction(
       () =>
@@ -223,8 +168,8 @@ it('shows a running course sync as a large progress bar on the organizer page', 
       // One file to fetch: the subtitles are the demo course's, already verified in the cache.
       /^正在更新课程 0\/1 · (4\d|5\d)%( · 约 \d+ 分钟)?\n+更新期间，原有课程照常播放。$/,
     );
-    await shoot('organizer-course-progress.png');
+    await screenshot(page, 'organizer-course-progress.png', DOCS_SCREENSHOTS);
   } finally {
-    sync.kill('SIGKILL');
+    stalled.sync.kill('SIGKILL');
   }
 }, 60_000);

@@ -1,9 +1,10 @@
 import '../styles/content.css';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentStatus, ContentTransferFigures } from '../../../common/contract-content.js';
 import { useStation } from '../api/context.js';
 import { formatBytes } from '../i18n/format.js';
+import { usePolled } from './usePolled.js';
 
 /** Percent done of a transfer; an empty one is complete. */
 export function percentOf(figures: ContentTransferFigures): number {
@@ -68,22 +69,8 @@ export function useContentStatus(
   { fastMs = 1000, slowMs = 2000 }: { fastMs?: number; slowMs?: number } = {},
 ): [ContentStatus | null, () => void] {
   const { api } = useStation();
-  const [status, setStatus] = useState<ContentStatus | null>(null);
-  const [asked, setAsked] = useState(0);
-  const running = status?.progress?.state === 'running';
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      api.getContentStatus({ grant }).then(
-        (s) => live && setStatus(s),
-        () => undefined, // the page's own panels show connection trouble
-      );
-    void load();
-    const timer = setInterval(() => void load(), running ? fastMs : slowMs);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api, grant, running, fastMs, slowMs, asked]);
-  return [status, () => setAsked((n) => n + 1)];
+  return usePolled(
+    useCallback(() => api.getContentStatus({ grant }), [api, grant]),
+    (status) => (status?.progress?.state === 'running' ? fastMs : slowMs),
+  );
 }

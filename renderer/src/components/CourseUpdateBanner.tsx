@@ -1,10 +1,11 @@
 import '../styles/course-update.css';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsbCourseFolder } from '../../../common/contract-usb.js';
 import { useStation } from '../api/context.js';
 import { minutesLeft, percentOf, ProgressTrack, useContentStatus } from './ContentProgress.js';
 import { errorSentence } from './ErrorBanner.js';
+import { usePolled } from './usePolled.js';
 
 /** How often the page looks at the sticks: one directory listing each time, nothing hashed. */
 const LOOK_MS = 3000;
@@ -22,7 +23,6 @@ export function CourseUpdateBanner({ grant }: { grant: string }) {
   const { t } = useTranslation();
   const { api } = useStation();
   const [status, refresh] = useContentStatus(grant, { fastMs: 1000, slowMs: LOOK_MS });
-  const [folders, setFolders] = useState<UsbCourseFolder[]>([]);
   /** The import pressed here: its folder, version, and the run it replaces in the progress. */
   const [own, setOwn] = useState<{ dir: string; version: number; after: string | null } | null>(
     null,
@@ -32,22 +32,13 @@ export function CourseUpdateBanner({ grant }: { grant: string }) {
   const holder = useRef<HTMLElement>(null);
   const progress = status?.progress ?? null;
   const running = progress?.state === 'running';
-
-  useEffect(() => {
-    if (running) return undefined;
-    let live = true;
-    const look = () =>
-      api.findUsbCourses({ grant }).then(
-        (r) => live && setFolders(r.folders),
-        () => undefined, // no offer is the safe answer when the station cannot be asked
-      );
-    void look();
-    const timer = setInterval(() => void look(), LOOK_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api, grant, running]);
+  // The sticks are not looked at while a run goes; no offer is the safe answer when the station
+  // cannot be asked.
+  const [found] = usePolled(
+    useCallback(() => api.findUsbCourses({ grant }).then((r) => r.folders), [api, grant]),
+    running ? null : LOOK_MS,
+  );
+  const folders = found ?? [];
 
   const startImport = (folder: UsbCourseFolder) => {
     if (busy) return;

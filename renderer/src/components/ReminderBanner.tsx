@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReminderView } from '../../../common/contract-schedule.js';
 import { useStation } from '../api/context.js';
 import { formatSessionStart } from '../i18n/format.js';
+import { usePolled } from './usePolled.js';
 
 const POLL_MS = 15_000;
 
@@ -56,23 +57,11 @@ export function ReminderBanner({
 }) {
   const { t } = useTranslation();
   const { api } = useStation();
-  const [reminder, setReminder] = useState<ReminderView | null>(null);
+  const [reminder] = usePolled(
+    useCallback(() => api.getReminder({}), [api]),
+    POLL_MS,
+  );
   const chimed = useRef(new Set<string>());
-
-  useEffect(() => {
-    let live = true;
-    const poll = () =>
-      api.getReminder({}).then(
-        (r) => live && setReminder(r),
-        () => undefined, // the home view reports a station that stopped answering
-      );
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api]);
 
   useEffect(() => {
     if (reminder?.stage !== 'start') return;

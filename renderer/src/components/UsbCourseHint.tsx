@@ -1,7 +1,8 @@
 import '../styles/course-update.css';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStation } from '../api/context.js';
+import { usePolled } from './usePolled.js';
 
 /** The home screen looks at the sticks less often than the organizer's page. */
 const LOOK_MS = 5000;
@@ -13,21 +14,8 @@ const LOOK_MS = 5000;
 export function UsbCourseHint() {
   const { t } = useTranslation();
   const { api } = useStation();
-  const [version, setVersion] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    const look = () =>
-      api.peekUsbCourses({}).then(
-        (r) => live && setVersion(r.version),
-        () => undefined, // the home screen's own banner shows connection trouble
-      );
-    void look();
-    const timer = setInterval(() => void look(), LOOK_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api]);
+  const peek = useCallback(() => api.peekUsbCourses({}).then((r) => r.version), [api]);
+  const [version] = usePolled(peek, LOOK_MS);
   if (version === null) return null;
   return (
     <p className="usb-course-hint" data-testid="usb-course-hint" role="status">

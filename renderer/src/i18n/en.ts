@@ -1,3 +1,4 @@
+import { SESSION_KIND_NAMES } from '../../../common/session-kinds.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
@@ -575,14 +576,5 @@ export const en: Messages = {
     sent: 'Sent to printer {{printer}} (job {{job}})',
   },
   /** The kinds of study session (attendance, reports and the calendar all name them the same way). */
-  sessionKind: {
-    collective: 'Collective study',
-    'winter-spring': 'Winter–spring training',
-    'party-lecture': 'Party lecture',
-    'new-member': 'New-member training',
-    'theme-day': 'Theme party day',
-    training: 'Training class',
-    meeting: 'Branch meeting',
-    seminar: 'Seminar',
-  },
+  sessionKind: SESSION_KIND_NAMES.en,
 };

@@ -1,3 +1,5 @@
+import { SESSION_KIND_NAMES } from '../../../common/session-kinds.js';
+
 /** Simplified Chinese: the kiosk's default language and the shape every other language follows. */
 export const zhCN = {
   app: {
@@ -557,16 +559,7 @@ export const zhCN = {
     sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
   },
   /** The kinds of study session (attendance, reports and the calendar all name them the same way). */
-  sessionKind: {
-    collective: '集中学习',
-    'winter-spring': '冬春训',
-    'party-lecture': '党课',
-    'new-member': '新党员培训',
-    'theme-day': '主题党日',
-    training: '培训班',
-    meeting: '三会',
-    seminar: '专题研讨',
-  },
+  sessionKind: SESSION_KIND_NAMES['zh-CN'],
 };
 
 export type Messages = typeof zhCN;
