@@ -2,7 +2,11 @@ import type { printingMethods } from '../../common/contract-printing.js';
 import { translator } from '../i18n/index.js';
 import { getSetting } from '../settings/store.js';
 import { listPrinters } from '../printing/cups.js';
-import { printSigninSheet, printStudyRecord, recentSessions } from '../printing/print-documents.js';
+import {
+  printableSessions,
+  printSigninSheet,
+  printStudyRecord,
+} from '../printing/print-documents.js';
 import type { HandlerContext, Handlers } from './handlers.js';
 
 /**
@@ -22,7 +26,7 @@ export function createPrintingHandlers(
     },
     listPrintableSessions: ({ grant, limit }) => {
       grants.require(grant, 'organizer');
-      return recentSessions(db, limit);
+      return printableSessions(db, limit);
     },
     printSigninSheet: ({ grant, sessionId, printer }) => {
       grants.require(grant, 'organizer');

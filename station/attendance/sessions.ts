@@ -24,6 +24,14 @@ export interface SessionRow {
 const SESSION_COLUMNS =
   'id, kind, title, started_at AS startedAt, ended_at AS endedAt FROM study_sessions';
 
+/** The most recent sessions, newest first (times in UTC as stored). */
+export function recentSessions(db: Db, limit: number): SessionRow[] {
+  return cachedStatement(
+    db,
+    `SELECT ${SESSION_COLUMNS} ORDER BY started_at DESC, id DESC LIMIT ?`,
+  ).all(limit) as SessionRow[];
+}
+
 export function getSession(db: Db, id: number): SessionRow {
   const row = cachedStatement(db, `SELECT ${SESSION_COLUMNS} WHERE id = ?`).get(id) as
     SessionRow | undefined;

@@ -778,7 +778,6 @@ export const en: Messages = {
     jobTitle: { sheet: 'Sign-in sheet {{title}}', record: 'Study record {{year}}-{{month}}' },
     sent: 'Sent to printer {{printer}} (job {{job}})',
     noPrinters: 'No printer has been added yet',
-    listHeader: 'Printers',
     default: 'default',
     paused: 'paused',
     rejecting: 'not accepting jobs',

@@ -691,7 +691,6 @@ export const zhCN = {
     jobTitle: { sheet: '签到表 {{title}}', record: '学习记录 {{year}}年{{month}}月' },
     sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
     noPrinters: '还没有添加打印机',
-    listHeader: '打印机',
     default: '默认',
     paused: '已暂停',
     rejecting: '不接收任务',

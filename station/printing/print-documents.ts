@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PrintableSessionView, PrintJobView } from '../../common/contract-printing.js';
 import type { Db } from '../db/open.js';
 import type { Translate } from '../i18n/index.js';
-import { getSession } from '../attendance/sessions.js';
+import { getSession, recentSessions } from '../attendance/sessions.js';
 import { isoWithOffset } from '../domain/zoned-time.js';
 import { getSetting } from '../settings/store.js';
 import { writeSigninSheet } from '../exports/signin-sheet.js';
@@ -73,16 +73,10 @@ export function printStudyRecord(
  * The most recent sessions, newest first: what an organizer prints a sheet for. Times are in the
  * station's zone with their offset, as the kiosk shows them.
  */
-export function recentSessions(db: Db, limit: number): PrintableSessionView[] {
+export function printableSessions(db: Db, limit: number): PrintableSessionView[] {
   const zone = getSetting(db, 'timeZone');
   const local = (iso: string) => isoWithOffset(new Date(iso), zone);
-  const rows = db
-    .prepare(
-      `SELECT id, kind, title, started_at AS startedAt, ended_at AS endedAt
-       FROM study_sessions ORDER BY started_at DESC, id DESC LIMIT ?`,
-    )
-    .all(limit) as PrintableSessionView[];
-  return rows.map((r) => ({
+  return recentSessions(db, limit).map((r) => ({
     ...r,
     startedAt: local(r.startedAt),
     endedAt: r.endedAt ? local(r.endedAt) : null,

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../components/ErrorBanner.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { dateKey, hm, localParts, monthGrid, repeatChoices } from '../schedule/countdown.js';
+import type { CheckinSessionKind } from '../../../common/contract-checkin.js';
 import { useStationQuery } from './useStationQuery.js';
 import { focusableIn } from '../nav/focus.js';
 
@@ -19,7 +20,7 @@ const KINDS = [
   'training',
   'meeting',
   'seminar',
-] as const;
+] as const satisfies readonly CheckinSessionKind[];
 
 type Mode =
   | { type: 'month' }
