@@ -91,8 +91,9 @@ async function pageWithData(file: string, data: unknown): Promise<Response> {
       : `<script type="application/json" id="${FIRST_HOME_ELEMENT_ID}">` +
         JSON.stringify(data).replaceAll('<', '\\u003c') +
         '</script>';
+  // A replacer function: a `$&` or `$'` in a village's name is text, not a replacement pattern.
   const body = Buffer.from(
-    html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : html + block,
+    html.includes('</head>') ? html.replace('</head>', () => `${block}</head>`) : html + block,
   );
   return new Response(body, {
     status: 200,

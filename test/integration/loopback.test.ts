@@ -193,6 +193,21 @@ describe('loopback RPC', () => {
     }
   });
 
+  it("puts a name with replacement patterns ($&, $') into the page as it is", async () => {
+    const village = readSettings(station.db).village;
+    writeSetting(station.db, 'village', "红旗村$&$'$`$$", clock.now());
+    try {
+      const html = await (await fetch(server.url)).text();
+      const block = /<script type="application\/json" id="station-first-home">(.*?)<\/script>/.exec(
+        html,
+      );
+      expect((JSON.parse(block![1]!) as { village: string }).village).toBe("红旗村$&$'$`$$");
+      expect(html.match(/<\/head>/g)).toHaveLength(1);
+    } finally {
+      writeSetting(station.db, 'village', village, clock.now());
+    }
+  });
+
   it('a second server on the same port is refused with a clear error', async () => {
     await expect(
       startLoopbackServer(station, { port: server.port, uiDir: tmp.dir }),
