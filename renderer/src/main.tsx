@@ -2,7 +2,7 @@
 import { firstHome, station } from './api/early-home.js';
 import './styles/base.css';
 import './styles/forms.css';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
@@ -10,11 +10,27 @@ import { StationContext } from './api/context.js';
 import { loadFontsAfterFirstFrame } from './styles/load-fonts.js';
 import { applyLanguage, createI18n } from './i18n/index.js';
 
+/**
+ * What waits until the first screen is up: the web font, and keeping the launch token. Both
+ * were once started from main's first animation frame, which is not the app's: they then ran
+ * while the first screen was still being drawn.
+ */
+function afterFirstScreen(): void {
+  station.afterFirstScreen?.();
+  loadFontsAfterFirstFrame();
+}
+
+/** Runs `run` once the app's first render is committed (effects run after it, children first). */
+function OnMounted({ run }: { run: () => void }) {
+  useEffect(run, [run]);
+  return null;
+}
+
 // The composition root: pick the transport, set up i18n, render.
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+// index.html's title is already Chinese; applyLanguage sets it for the station's language.
 const i18n = createI18n();
-document.title = i18n.t('app.title');
 // Render once the home view is here (api/early-home.ts asked for it first): the first screen is
 // then the home screen, rendered once, not a loading screen and a second render.
 void firstHome.then(async (home) => {
@@ -24,9 +40,9 @@ void firstHome.then(async (home) => {
       <I18nextProvider i18n={i18n}>
         <StationContext.Provider value={station}>
           <App initialHome={home} />
+          <OnMounted run={afterFirstScreen} />
         </StationContext.Provider>
       </I18nextProvider>
     </StrictMode>,
   );
-  loadFontsAfterFirstFrame();
 });

@@ -8,6 +8,8 @@ export interface StationConnection {
   transport: 'ipc' | 'http';
   /** URL for a file under the station's media root, usable as <video src>. */
   mediaUrl: (path: string) => string;
+  /** Housekeeping the connection leaves until the first screen is up (main.tsx calls it). */
+  afterFirstScreen?: () => void;
 }
 
 /**
@@ -26,15 +28,17 @@ export function connectStation(win: Window & { station?: StationGlobal }): Stati
   const { token, cleanUrl } = takeLaunchToken(win.location.href, () =>
     win.sessionStorage.getItem(TOKEN_STORAGE_KEY),
   );
+  let afterFirstScreen: (() => void) | undefined;
   if (cleanUrl !== null && token) {
-    // Kept for a reload and taken out of the address once the first frame is drawn: both touch
-    // the browser process (storage, history) and would otherwise delay the first screen.
-    win.requestAnimationFrame(() =>
-      win.setTimeout(() => {
-        win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
-        win.history.replaceState(win.history.state, '', cleanUrl);
-      }),
-    );
+    // Kept for a reload and taken out of the address once the first screen is up and drawn: both
+    // touch the browser process (storage, history), a few ms the first screen should not wait for.
+    afterFirstScreen = () =>
+      win.requestAnimationFrame(() =>
+        win.setTimeout(() => {
+          win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+          win.history.replaceState(win.history.state, '', cleanUrl);
+        }),
+      );
   }
   // Without a token every call is refused with the station's own 401 sentence, which the UI shows.
   const launchToken = token ?? '';
@@ -42,5 +46,6 @@ export function connectStation(win: Window & { station?: StationGlobal }): Stati
     api: createHttpApi(win.location.origin, launchToken),
     transport: 'http',
     mediaUrl: (path) => httpMediaUrl(launchToken, path),
+    afterFirstScreen,
   };
 }

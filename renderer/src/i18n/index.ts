@@ -37,6 +37,8 @@ export async function applyLanguage(instance: i18n, language: Language): Promise
     instance.addResourceBundle('en', 'translation', en);
   }
   if (instance.language !== language) await instance.changeLanguage(language);
-  document.documentElement.lang = language;
-  document.title = instance.t('app.title');
+  // Only on a change: at start both already hold what index.html says in Chinese.
+  if (document.documentElement.lang !== language) document.documentElement.lang = language;
+  const title = instance.t('app.title');
+  if (document.title !== title) document.title = title;
 }

@@ -5,7 +5,11 @@ import fontsUrl from './fonts.css?url';
  * system font and swaps to Noto Sans SC when it has loaded (the faces use font-display: swap),
  * so the kiosk is usable sooner on a slow terminal. The link is same-origin: the CSP allows it.
  */
+let asked = false;
+
 export function loadFontsAfterFirstFrame(doc: Document = document): void {
+  if (asked) return; // once per page, however often the kiosk's root mounts
+  asked = true;
   requestAnimationFrame(() =>
     setTimeout(() => {
       const link = doc.createElement('link');
