@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language } from '../../common/contract.js';
+import { StationFailure } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 
 export interface CliIo {
@@ -61,4 +62,23 @@ export function parseCommand<O extends Options>(args: string[], options: O, maxP
   const extra = parsed.positionals[maxPositionals];
   if (extra !== undefined) throw new UsageError('cli.unexpectedArg', { arg: extra });
   return parsed;
+}
+
+/**
+ * A session's number from a command's arguments. Missing is a usage error; anything else that
+ * is not a session's number is the same answer as a number no session has, so every command
+ * that names a session says it alike (exit 1).
+ */
+export function sessionIdArg(text: string | undefined): number {
+  if (text === undefined || text === '')
+    throw new UsageError('cli.missingArg', { name: 'SESSION' });
+  if (!/^\d+$/.test(text)) throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id: text });
+  return Number(text);
+}
+
+/** `--year YYYY`: missing is a usage error, a value that is no year says so (exit 1). */
+export function yearArg(text: string | undefined): number {
+  if (text === undefined) throw new UsageError('cli.missingArg', { name: '--year YYYY' });
+  if (!/^\d{4}$/.test(text)) throw new StationFailure('BAD_REQUEST', 'badYear', { value: text });
+  return Number(text);
 }

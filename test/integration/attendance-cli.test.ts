@@ -83,6 +83,15 @@ describe('running a session from the command line', () => {
     run('session', 'end', id, '--at', '2026-11-14T10:00:00+08:00');
     expect(run('checkin', id, '李秀英').stderr).toContain('已于 2026-11-14T10:00:00+08:00 结束');
     expect(run('checkin', '999', '张国庆').stderr.trim()).toBe('没有编号为 999 的学习活动');
+    expect(run('checkin', 'abc', '张国庆').stderr.trim()).toBe('没有编号为 abc 的学习活动');
+    // A year that is no year is named as such, not reported missing.
+    const badYear = run('report', 'hours', '--year', '26');
+    expect([badYear.code, badYear.stderr.trim()]).toEqual([
+      1,
+      '年份“26”无效，请写成四位数字，例如 2026',
+    ]);
+    const noYear = run('report', 'hours');
+    expect([noYear.code, noYear.stderr.trim()]).toEqual([2, '缺少参数：--year YYYY']);
     expect(run('checkin', id, '不存在').stderr).toContain('找不到党员“不存在”');
     expect(run('session', 'start', '--kind', 'party', '--title', 'x').stderr).toContain(
       '未知的学习活动类型',

@@ -258,6 +258,11 @@ describe('printing faults, each a clear sentence and nothing half-sent', () => {
   it('a missing session or a malformed month fails before anything is printed', () => {
     const out = cups.addQueue('StationTest', { default: true });
     expect(run(['print', 'signin-sheet', '9999']).stderr).toContain('9999');
+    // Not a session's number at all: the same sentence and exit code as `export signin-sheet`.
+    const notANumber = run(['print', 'signin-sheet', 'abc']);
+    expect(notANumber.stderr.trim()).toBe('没有编号为 abc 的学习活动');
+    expect(notANumber.code).toBe(1);
+    expect(run(['print', 'signin-sheet']).code).toBe(2);
     expect(run(['print', 'study-record', '--month', '2026-13']).stderr).toContain('2026-13');
     expect(fs.existsSync(out)).toBe(false);
   });

@@ -22,7 +22,14 @@ import { complianceText } from './compliance-text.js';
 import { recordExternalHours } from '../../attendance/external-hours.js';
 import { parseRosterDate } from '../../members/import/dates.js';
 import { withStation } from '../station-db.js';
-import { parseCommand, UsageError, type CommandContext, type Options } from '../context.js';
+import {
+  parseCommand,
+  sessionIdArg,
+  UsageError,
+  yearArg,
+  type CommandContext,
+  type Options,
+} from '../context.js';
 import { attendanceExportCommand } from './export.js';
 import { EXPORT_FORMATS, isExportFormat } from '../../exports/attendance-export.js';
 import { exportCompliance } from '../../exports/compliance-export.js';
@@ -38,12 +45,6 @@ function timeOf(text: string | undefined): Date {
   const d = parseIsoWithOffset(text);
   if (!d) throw new StationFailure('BAD_REQUEST', 'badTime', { value: text });
   return d;
-}
-
-function sessionIdOf(text: string | undefined): number {
-  if (text === undefined) throw new UsageError('cli.missingArg', { name: 'SESSION' });
-  if (!/^\d+$/.test(text)) throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id: text });
-  return Number(text);
 }
 
 /** `station session start --kind KIND --title TEXT [--at ISO]` and `station session end ID [--at ISO]`. */
@@ -84,7 +85,7 @@ export async function sessionCommand({ args, io }: CommandContext): Promise<numb
       return 0;
     }
     if (action === 'end') {
-      const s = endSession(db, sessionIdOf(id), timeOf(values.at), who(values.by));
+      const s = endSession(db, sessionIdArg(id), timeOf(values.at), who(values.by));
       io.stdout(values.json ? JSON.stringify(show(s)) : String(s.id));
       return 0;
     }
@@ -101,7 +102,7 @@ export function attendanceEventCommand(kind: 'checkin' | 'checkout' | 'absence')
       2,
     );
     const [sessionText, memberText] = positionals;
-    const sessionId = sessionIdOf(sessionText);
+    const sessionId = sessionIdArg(sessionText);
     if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
     return withStation(values.data, io.env, (db) => {
       const member = findMember(db, memberText);
@@ -144,7 +145,7 @@ export async function attendanceCommand(ctx: CommandContext): Promise<number> {
   if (action !== 'correct') {
     throw new UsageError('cli.unknownCommand', { command: `attendance ${action ?? ''}`.trim() });
   }
-  const sessionId = sessionIdOf(sessionText);
+  const sessionId = sessionIdArg(sessionText);
   if (!memberText) throw new UsageError('cli.missingArg', { name: 'MEMBER' });
   if (!values.reason?.trim()) throw new UsageError('cli.missingArg', { name: '--reason' });
   if (!values.checkin && !values.checkout && values.hours === undefined) {
@@ -188,9 +189,7 @@ export async function reportCommand({ args, io, t }: CommandContext): Promise<nu
   if (kind !== 'hours' && kind !== 'compliance') {
     throw new UsageError('cli.unknownCommand', { command: `report ${kind ?? ''}`.trim() });
   }
-  if (!values.year || !/^\d{4}$/.test(values.year))
-    throw new UsageError('cli.missingArg', { name: '--year YYYY' });
-  const year = Number(values.year);
+  const year = yearArg(values.year);
   return withStation(values.data, io.env, (db) => {
     if (kind === 'compliance' && (values.out || values.format)) {
       return exportComplianceTo(db, year, values, io, t);

@@ -21,7 +21,7 @@ import {
   isExportFormat,
 } from '../../exports/attendance-export.js';
 import { withStation } from '../station-db.js';
-import { parseCommand, UsageError, type CommandContext } from '../context.js';
+import { parseCommand, sessionIdArg, UsageError, type CommandContext } from '../context.js';
 
 /** `station attendance export --from DATE --to DATE --format csv|xlsx --out FILE [--json]`. */
 export async function attendanceExportCommand({ args, io, t }: CommandContext): Promise<number> {
@@ -171,15 +171,12 @@ export async function terminalsCommand({ args, io, t }: CommandContext): Promise
 
 async function signinSheetCommand({ args, io, t }: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(args, { out: { type: 'string' } }, 1);
-  const sessionText = positionals[0];
-  if (!sessionText) throw new UsageError('cli.missingArg', { name: 'SESSION' });
+  if (!positionals[0]) throw new UsageError('cli.missingArg', { name: 'SESSION' });
   if (!values.out) throw new UsageError('cli.missingArg', { name: '--out' });
-  if (!/^\d+$/.test(sessionText)) {
-    throw new StationFailure('NOT_FOUND', 'sessionNotFound', { id: sessionText });
-  }
+  const sessionId = sessionIdArg(positionals[0]);
   const out = path.resolve(values.out);
   return withStation(values.data, io.env, async (db) => {
-    const r = await writeSigninSheet(db, Number(sessionText), out, t, systemClock.now(), io.env);
+    const r = await writeSigninSheet(db, sessionId, out, t, systemClock.now(), io.env);
     io.stdout(values.json ? JSON.stringify(r) : t('exports.sheet.written', { file: out }));
     return 0;
   });

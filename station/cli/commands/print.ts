@@ -7,7 +7,7 @@ import {
   printStudyRecord,
   type PrintOptions,
 } from '../../printing/print-documents.js';
-import { parseCommand, UsageError, type CommandContext } from '../context.js';
+import { parseCommand, sessionIdArg, UsageError, type CommandContext } from '../context.js';
 import { withStation } from '../station-db.js';
 
 /**
@@ -49,11 +49,9 @@ async function printersCommand({ args, io, t }: CommandContext): Promise<number>
 
 async function signinSheetCommand(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommand(ctx.args, { printer: { type: 'string' } }, 1);
-  const idText = positionals[0];
-  if (!idText) throw new UsageError('cli.missingArg', { name: 'SESSION' });
-  if (!/^\d+$/.test(idText)) throw new UsageError('cli.badOption', { detail: `SESSION ${idText}` });
+  const sessionId = sessionIdArg(positionals[0]);
   return sendJob(ctx, values, (db, opts) =>
-    printSigninSheet(db, Number(idText), ctx.t, systemClock.now(), opts),
+    printSigninSheet(db, sessionId, ctx.t, systemClock.now(), opts),
   );
 }
 
