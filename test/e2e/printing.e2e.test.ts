@@ -107,7 +107,37 @@ describe('printing from the organizer page', () => {
     );
     expect(await page.getByTestId('print-status').innerText()).toContain('cupsenable Hall');
     expect(fs.statSync(hall).size).toBe(before);
+    // The picker, looked at again after the failure, says it beside the printer's name.
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="printer-Hall"]')?.textContent?.includes('已暂停'),
+    );
+    // Looking again kept the page as it was: the remote's focus is still on the button pressed.
+    await waitForFocus(page, `print-sheet-${sessionId}`);
     await screenshot(page, 'print-paused.png');
+  }, 60_000);
+
+  it('a printer refusing jobs: a clear sentence, nothing sent, and the picker says so', async () => {
+    cups.admin('cupsenable', ['Hall']);
+    cups.admin('cupsreject', ['-r', '维修中', 'Hall']);
+    const before = fs.statSync(hall).size;
+    await moveFocusTo(page, `print-sheet-${sessionId}`, 40);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="failed"]', {
+      timeout: 30_000,
+    });
+    const status = await page.getByTestId('print-status').innerText();
+    expect(status).toContain('打印机“党员活动室打印机”不接收新任务（维修中），没有发送');
+    expect(status).toContain('cupsaccept Hall');
+    expect(fs.statSync(hall).size).toBe(before);
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="printer-Hall"]')
+        ?.textContent?.includes('（不接收新任务）'),
+    );
+    await waitForFocus(page, `print-sheet-${sessionId}`);
+    // The other printer is unaffected and says nothing of the kind.
+    expect(await page.getByTestId('printer-Office').innerText()).not.toMatch(/不接收|已暂停/);
+    cups.admin('cupsaccept', ['Hall']);
   }, 60_000);
 });
 

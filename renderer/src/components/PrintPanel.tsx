@@ -1,6 +1,7 @@
 import '../styles/printing.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type {
   PrintableSessionView,
   PrinterListView,
@@ -33,6 +34,16 @@ function initialPrinter(list: PrinterListView | null): string | null {
 
 /** The name people know a printer by: what the technician called it, else the queue's name. */
 const printerLabel = (p: PrinterView) => p.description ?? p.name;
+
+/**
+ * A queue that will not print as it stands, said beside its name before anyone sends to it: a
+ * refusing queue fails the job at once, a paused one holds it until a technician resumes it.
+ */
+function printerState(t: TFunction, p: PrinterView): string {
+  if (!p.accepting) return ` ${t('printing.rejecting')}`;
+  if (!p.enabled) return ` ${t('printing.paused')}`;
+  return '';
+}
 
 /**
  * Printing the sign-in sheet (签到表) of a recent session and the month's study record (学习记录)
@@ -85,7 +96,11 @@ export function PrintPanel({
     setStatus({ state: 'printing', what });
     send(printer).then(
       (job) => setStatus({ state: 'sent', job }),
-      (error: unknown) => setStatus({ state: 'failed', message: errorSentence(t, error) }),
+      (error: unknown) => {
+        setStatus({ state: 'failed', message: errorSentence(t, error) });
+        // The queue's state may be why: look again, so the picker says it beside the name.
+        reloadPrinters();
+      },
     );
   };
 
@@ -130,6 +145,7 @@ export function PrintPanel({
       {list && list.printers.length === 1 ? (
         <p className="print-printer" data-testid="print-printer">
           {t('printing.printer', { name: printerLabel(list.printers[0]!) })}
+          {printerState(t, list.printers[0]!)}
         </p>
       ) : null}
       {list && list.printers.length > 1 ? (
@@ -149,7 +165,7 @@ export function PrintPanel({
                 {p.name === printer ? '✓ ' : ''}
                 {printerLabel(p)}
                 {p.isDefault ? ` ${t('printing.default')}` : ''}
-                {!p.enabled ? ` ${t('printing.paused')}` : ''}
+                {printerState(t, p)}
               </button>
             ))}
           </div>

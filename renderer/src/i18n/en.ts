@@ -563,6 +563,7 @@ export const en: Messages = {
     choose: 'Choose the printer',
     default: '(default)',
     paused: '(paused)',
+    rejecting: '(not accepting jobs)',
     noPrinter: 'No printer is connected yet. A technician connects one and adds it in CUPS.',
     rescan: 'Look again',
     sheets: 'Sign-in sheets',

@@ -546,6 +546,7 @@ export const zhCN = {
     choose: '选择打印机',
     default: '（默认）',
     paused: '（已暂停）',
+    rejecting: '（不接收新任务）',
     noPrinter: '还没有连接打印机。请技术员接好打印机并在 CUPS 里添加。',
     rescan: '重新查找',
     sheets: '签到表',
