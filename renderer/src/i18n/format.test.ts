@@ -7,6 +7,7 @@ import {
   formatDate,
   formatSessionStart,
   formatUptime,
+  localDateTime,
   readIsoWithOffset,
   weekdayOf,
 } from './format.js';
@@ -83,6 +84,16 @@ describe('times the station writes', () => {
       'Friday, November 27, 2026 23:30',
     );
     expect(formatSessionStart(zh, 'soon', 'UTC')).toBe('soon');
+  });
+
+  it('shows when something happened for the technician, in the station’s zone', () => {
+    expect(localDateTime('2026-11-28T09:05:59+08:00', 'UTC')).toBe('2026-11-28 09:05');
+    // A UTC time (the health snapshots' form) goes through the zone's name.
+    expect(localDateTime('2026-11-27T16:30:00Z', 'Asia/Shanghai')).toBe('2026-11-28 00:30');
+    expect(localDateTime('2026-07-01T12:00:00Z', 'Europe/Berlin')).toBe('2026-07-01 14:00');
+    expect(localDateTime(null, 'Asia/Shanghai')).toBeNull();
+    // Unreadable: shown as it came, where Intl would throw and take the page down.
+    expect(localDateTime('garbage', 'Asia/Shanghai')).toBe('garbage');
   });
 });
 

@@ -105,6 +105,22 @@ export function clockText(epochMs: number, zone: number | string): { hm: string;
   return { hm: `${pad2(hour)}:${pad2(minute)}`, seconds: pad2(second) };
 }
 
+/**
+ * 'YYYY-MM-DD HH:MM' in the station's zone, the technician's form for when something happened:
+ * read off the time's own offset, else through Intl. Null stays null (never happened); a time
+ * that cannot be read is shown as it came rather than breaking the page.
+ */
+export function localDateTime(iso: string | null, timeZone: string): string | null {
+  if (!iso) return null;
+  let wall: WallClock | null = readIsoWithOffset(iso);
+  if (!wall) {
+    const epoch = Date.parse(iso);
+    if (Number.isNaN(epoch)) return iso;
+    wall = zonedWallClock(epoch, timeZone);
+  }
+  return `${wall.year}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+}
+
 /** A session's start as date and time in the station's zone, e.g. "2026年11月28日 星期六 09:00". */
 export function formatSessionStart(t: TFunction, iso: string, timeZone: string): string {
   let wall: WallClock | null = readIsoWithOffset(iso);

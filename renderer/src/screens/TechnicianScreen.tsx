@@ -16,24 +16,11 @@ import { LoadState } from '../components/LoadState.js';
 import { ContentSyncPanel } from '../components/ContentSyncPanel.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
 import { playTestTone } from '../health/tone.js';
-import { formatBytes } from '../i18n/format.js';
+import { formatBytes, localDateTime } from '../i18n/format.js';
 import { useStationQuery } from './useStationQuery.js';
 
 const GLYPH = { ok: '✓', warn: '!', fail: '✕', unknown: '?' } as const;
 const RESULT_GLYPH = { pass: '✓', fail: '✕', unknown: '?' } as const;
-
-function localTime(iso: string | null, timeZone: string): string | null {
-  if (!iso) return null;
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-  return parts;
-}
 
 function HealthItemRow({ item }: { item: HealthItemView }) {
   const { t } = useTranslation();
@@ -61,7 +48,7 @@ function SelfTestPanel({ run, timeZone, t }: { run: SelfTestRun; timeZone: strin
       data-overall={run.overall}
     >
       <h2 className="panel__title">
-        {t('health.lastSelfTest', { time: localTime(run.finishedAt, timeZone) })}
+        {t('health.lastSelfTest', { time: localDateTime(run.finishedAt, timeZone) })}
         <span className={`health-result health-result--${run.overall}`}>
           {t(`health.overall.${run.overall}`)}
         </span>
@@ -250,7 +237,7 @@ export function TechnicianScreen({
                 <strong>
                   {t(view.clock.trusted ? 'health.clockTrusted' : 'health.clockUntrusted')}
                   {' · '}
-                  {localTime(view.clock.now, tz)}
+                  {localDateTime(view.clock.now, tz)}
                 </strong>
                 <span>{view.clock.text}</span>
               </div>
@@ -279,7 +266,7 @@ export function TechnicianScreen({
                 <h2 className="panel__title">
                   {t('health.items')}
                   <span className="health-panel__meta">
-                    {t('health.checkedAt', { time: localTime(view.takenAt, tz) })}
+                    {t('health.checkedAt', { time: localDateTime(view.takenAt, tz) })}
                   </span>
                 </h2>
                 <ul className="health-items" data-testid="health-items">
@@ -409,12 +396,12 @@ export function TechnicianScreen({
                   </p>
                   <p>
                     {t('health.lastSync', {
-                      at: localTime(view.content.lastSync, tz) ?? t('health.never'),
+                      at: localDateTime(view.content.lastSync, tz) ?? t('health.never'),
                     })}
                   </p>
                   <p>
                     {t('health.lastUpload', {
-                      at: localTime(view.upload.lastUpload, tz) ?? t('health.never'),
+                      at: localDateTime(view.upload.lastUpload, tz) ?? t('health.never'),
                     })}
                   </p>
                 </section>
@@ -427,7 +414,7 @@ export function TechnicianScreen({
                     <ul className="health-problems">
                       {view.recentProblems.slice(0, 6).map((p) => (
                         <li key={`${p.source}-${p.at}`}>
-                          <span className="health-muted">{localTime(p.at, tz)}</span> {p.text}
+                          <span className="health-muted">{localDateTime(p.at, tz)}</span> {p.text}
                         </li>
                       ))}
                     </ul>
