@@ -76,9 +76,12 @@ export function sessionIdArg(text: string | undefined): number {
   return Number(text);
 }
 
-/** `--year YYYY`: missing is a usage error, a value that is no year says so (exit 1). */
+/**
+ * `--year YYYY`: missing, or a value that is no year, is a usage error (exit 2, as county
+ * scripts have it); the sentence says which of the two it is.
+ */
 export function yearArg(text: string | undefined): number {
   if (text === undefined) throw new UsageError('cli.missingArg', { name: '--year YYYY' });
-  if (!/^\d{4}$/.test(text)) throw new StationFailure('BAD_REQUEST', 'badYear', { value: text });
+  if (!/^\d{4}$/.test(text)) throw new UsageError('cli.badYear', { value: text });
   return Number(text);
 }

@@ -169,7 +169,6 @@ export const en: Messages = {
     pdfFailed: 'Making the PDF failed: {{detail}}',
     tooManyTries: 'Too many tries; please wait and try again later',
     badMonth: 'The month "{{value}}" is not valid; write it as YYYY-MM, e.g. 2026-11',
-    badYear: 'The year "{{value}}" is not valid; write it as four digits, e.g. 2026',
     contentKeyExists:
       'A private key already exists at {{file}}; it was not overwritten. Choose another directory for a new key',
     contentKeyInvalid: '{{file}} is not a valid Ed25519 key (PEM)',
@@ -237,6 +236,7 @@ export const en: Messages = {
     dbIntegrity: 'Database integrity: {{integrity}}, schema version {{version}}',
     serving: 'Study Station service running: {{url}}',
     missingArg: 'Missing argument: {{name}}',
+    badYear: '--year cannot be "{{value}}"; write a four-digit year, e.g. 2026',
     unknownSetting: 'There is no setting "{{key}}". Settings: {{keys}}',
     badSettingValue: 'The value "{{value}}" is not valid for {{key}}: {{detail}}',
     settingReason: {

@@ -143,7 +143,6 @@ export const zhCN = {
     pdfFailed: '生成 PDF 失败：{{detail}}',
     tooManyTries: '尝试次数过多，请稍后再试',
     badMonth: '月份“{{value}}”无效，请写成 YYYY-MM，例如 2026-11',
-    badYear: '年份“{{value}}”无效，请写成四位数字，例如 2026',
     contentKeyExists: '私钥文件 {{file}} 已存在，没有覆盖。如需新密钥，请换一个目录',
     contentKeyInvalid: '{{file}} 不是有效的 Ed25519 密钥（PEM 格式）',
     contentOutIsSource: '输出目录 {{dir}} 不能和课程源目录相同',
@@ -200,6 +199,7 @@ export const zhCN = {
     dbIntegrity: '数据库完整性：{{integrity}}，结构版本 {{version}}',
     serving: '学习站服务已启动：{{url}}',
     missingArg: '缺少参数：{{name}}',
+    badYear: '--year 的值“{{value}}”无效，请写成四位年份，例如 2026',
     unknownSetting: '没有名为“{{key}}”的设置项。可用的设置项：{{keys}}',
     badSettingValue: '设置项 {{key}} 的值“{{value}}”无效：{{detail}}',
     settingReason: {

@@ -87,8 +87,8 @@ describe('running a session from the command line', () => {
     // A year that is no year is named as such, not reported missing.
     const badYear = run('report', 'hours', '--year', '26');
     expect([badYear.code, badYear.stderr.trim()]).toEqual([
-      1,
-      '年份“26”无效，请写成四位数字，例如 2026',
+      2,
+      '--year 的值“26”无效，请写成四位年份，例如 2026',
     ]);
     const noYear = run('report', 'hours');
     expect([noYear.code, noYear.stderr.trim()]).toEqual([2, '缺少参数：--year YYYY']);
