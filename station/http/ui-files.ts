@@ -15,33 +15,48 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
-function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
-  return new Response(text, {
+/**
+ * A UI file's answer, whichever shell sends it: the loopback server writes it straight to the
+ * socket (a cold start waits on every one of these), Electron's `app:` protocol wraps it in a
+ * web Response (serveUiFile).
+ */
+export interface UiAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** The whole body; null with `stream` for a large file, or for HEAD and empty answers. */
+  body: Buffer<ArrayBuffer> | null;
+  /** Opens the body of a file too large to read whole. */
+  stream?: () => fs.ReadStream;
+}
+
+function plain(status: number, text: string, extra: Record<string, string> = {}): UiAnswer {
+  return {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extra },
-  });
+    body: Buffer.from(text),
+  };
 }
 
 /** UI files up to this size are read whole (every script and stylesheet of the kiosk is). */
 const WHOLE_FILE_MAX = 2 * 1024 * 1024;
 
 /**
- * Serves the built kiosk UI for both shells: the Electron `app:` protocol and the loopback
- * server hand it a web Request, as they do the media handler. Paths without an extension get
- * index.html (the UI routes itself); hashed assets are cached for good, index.html never;
- * nothing outside `uiDir` is reachable.
+ * The built kiosk UI for both shells. Paths without an extension get index.html (the UI routes
+ * itself); hashed assets are cached for good, index.html never; nothing outside `uiDir` is
+ * reachable. `firstHome`, when given, is put into index.html (see pageWithData).
  */
-export async function serveUiFile(
-  request: Request,
+export async function answerUiFile(
+  pathname: string,
+  method: string,
   uiDir: string,
   firstHome?: () => Promise<unknown>,
-): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
+): Promise<UiAnswer> {
+  if (method !== 'GET' && method !== 'HEAD') {
     return plain(405, 'method not allowed', { allow: 'GET, HEAD' });
   }
   let rel: string;
   try {
-    rel = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '');
+    rel = decodeURIComponent(pathname).replace(/^\/+/, '');
   } catch {
     return plain(404, 'not found');
   }
@@ -57,7 +72,7 @@ export async function serveUiFile(
   } catch {
     return plain(404, 'not found');
   }
-  if (firstHome && path.basename(file) === 'index.html' && request.method === 'GET') {
+  if (firstHome && path.basename(file) === 'index.html' && method === 'GET') {
     return pageWithData(file, await firstHome());
   }
   const headers = {
@@ -67,14 +82,30 @@ export async function serveUiFile(
       path.basename(file) === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
     ...SECURITY_HEADERS,
   };
-  if (request.method === 'HEAD' || size === 0) return new Response(null, { status: 200, headers });
-  // The kiosk's own files are small: read whole, they leave as one write with their length, where
-  // a stream takes a turn of the event loop per chunk while a cold start waits for its script.
+  if (method === 'HEAD' || size === 0) return { status: 200, headers, body: null };
+  // The kiosk's own files are small: read whole, they leave as one write with their length.
   if (size <= WHOLE_FILE_MAX) {
-    return new Response(await fs.promises.readFile(file), { status: 200, headers });
+    return { status: 200, headers, body: await fs.promises.readFile(file) };
   }
-  const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
-  return new Response(body, { status: 200, headers });
+  return { status: 200, headers, body: null, stream: () => fs.createReadStream(file) };
+}
+
+/** answerUiFile for a web Request, answered with a web Response (Electron's `app:` protocol). */
+export async function serveUiFile(
+  request: Request,
+  uiDir: string,
+  firstHome?: () => Promise<unknown>,
+): Promise<Response> {
+  const answer = await answerUiFile(
+    new URL(request.url).pathname,
+    request.method,
+    uiDir,
+    firstHome,
+  );
+  const body = answer.stream
+    ? (Readable.toWeb(answer.stream()) as ReadableStream<Uint8Array>)
+    : answer.body;
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
 /**
@@ -83,7 +114,7 @@ export async function serveUiFile(
  * not executed, so the page's CSP (no inline scripts) holds; `<` is escaped so no value can close
  * the element.
  */
-async function pageWithData(file: string, data: unknown): Promise<Response> {
+async function pageWithData(file: string, data: unknown): Promise<UiAnswer> {
   const html = await fs.promises.readFile(file, 'utf8');
   const block =
     data === undefined
@@ -95,7 +126,7 @@ async function pageWithData(file: string, data: unknown): Promise<Response> {
   const body = Buffer.from(
     html.includes('</head>') ? html.replace('</head>', () => `${block}</head>`) : html + block,
   );
-  return new Response(body, {
+  return {
     status: 200,
     headers: {
       'content-type': 'text/html; charset=utf-8',
@@ -103,5 +134,6 @@ async function pageWithData(file: string, data: unknown): Promise<Response> {
       'cache-control': 'no-store',
       ...SECURITY_HEADERS,
     },
-  });
+    body,
+  };
 }
