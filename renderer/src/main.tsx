@@ -11,9 +11,9 @@ import { loadFontsAfterFirstFrame } from './styles/load-fonts.js';
 import { applyLanguage, createI18n } from './i18n/index.js';
 
 /**
- * What waits until the first screen is up: the web font, and keeping the launch token. Both
- * were once started from main's first animation frame, which is not the app's: they then ran
- * while the first screen was still being drawn.
+ * What waits until the first screen is up: the web font, and keeping the launch token. They wait
+ * for the app's first commit, not for an animation frame asked for at start, which can come
+ * before React has drawn anything and would put them in the first screen's way.
  */
 function afterFirstScreen(): void {
   station.afterFirstScreen?.();

@@ -36,8 +36,8 @@ function initialPrinter(list: PrinterListView | null): string | null {
 const printerLabel = (p: PrinterView) => p.description ?? p.name;
 
 /**
- * A queue that will not print as it stands, said beside its name before anyone sends to it: a
- * refusing queue fails the job at once, a paused one holds it until a technician resumes it.
+ * A queue that will not print as it stands (paused, or refusing jobs), said beside its name so
+ * the organizer picks another before pressing print: the station sends nothing to either.
  */
 function printerState(t: TFunction, p: PrinterView): string {
   if (!p.accepting) return ` ${t('printing.rejecting')}`;
