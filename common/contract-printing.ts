@@ -51,6 +51,21 @@ export interface PrintJobView {
   title: string;
 }
 
+/**
+ * Where a job CUPS accepted stands, as the organizer needs to know it:
+ * - `waiting`: CUPS still has it and the printer is up (printing it, or it is next in line);
+ * - `stopped`: CUPS still has it but the printer is paused (out of paper, unplugged, or paused by
+ *   hand); it prints once a technician resumes the printer;
+ * - `finished`: CUPS no longer has it: printed (or cancelled by a technician);
+ * - `gone`: its printer no longer exists, and the job with it.
+ */
+export interface PrintJobStateView {
+  jobId: string;
+  state: 'waiting' | 'stopped' | 'finished' | 'gone';
+  /** Why the printer is paused, in CUPS's words (state `stopped`). */
+  reason: string | null;
+}
+
 export const printingMethods = {
   listPrinters: method<PrinterListView>()(z.object({ grant: Grant }).strict()),
   listPrintableSessions: method<PrintableSessionView[]>()(
@@ -62,6 +77,19 @@ export const printingMethods = {
         grant: Grant,
         sessionId: z.number().int().positive(),
         printer: PrinterName.optional(),
+      })
+      .strict(),
+  ),
+  getPrintJob: method<PrintJobStateView>()(
+    z
+      .object({
+        grant: Grant,
+        printer: PrinterName,
+        // CUPS's request id: the queue's name, a dash, the job's number (PrintJobView.jobId).
+        jobId: z
+          .string()
+          .max(140)
+          .regex(/^[^\s/#\\'"]+-\d+$/),
       })
       .strict(),
   ),

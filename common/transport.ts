@@ -68,6 +68,7 @@ export const METHOD_NAMES = [
   'listPrintableSessions',
   'printSigninSheet',
   'printStudyRecord',
+  'getPrintJob',
 ] as const;
 
 /** Name of the header that carries the per-launch token on the loopback HTTP transport. */

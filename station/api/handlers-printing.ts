@@ -1,7 +1,7 @@
 import type { printingMethods } from '../../common/contract-printing.js';
 import { translator } from '../i18n/index.js';
 import { getSetting } from '../settings/store.js';
-import { listPrinters } from '../printing/cups.js';
+import { listPrinters, printJobState } from '../printing/cups.js';
 import {
   printableSessions,
   printSigninSheet,
@@ -31,6 +31,10 @@ export function createPrintingHandlers(
     printSigninSheet: ({ grant, sessionId, printer }) => {
       grants.require(grant, 'organizer');
       return printSigninSheet(db, sessionId, t(), clock.now(), { printer });
+    },
+    getPrintJob: ({ grant, printer, jobId }) => {
+      grants.require(grant, 'organizer');
+      return printJobState(printer, jobId);
     },
     printStudyRecord: ({ grant, month, printer }) => {
       grants.require(grant, 'organizer');

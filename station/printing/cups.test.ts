@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StationFailure } from '../errors.js';
 import type { PrinterListView } from '../../common/contract-printing.js';
-import { choosePrinter, parseLpstat, parseRequestId } from './cups.js';
+import { choosePrinter, parseLpstat, parsePendingJobs, parseRequestId } from './cups.js';
 
 // `lpstat -d -l -p -a` as CUPS 2.4 prints it under LC_ALL=C (captured from Debian 12's cupsd).
 const LPSTAT = `system default destination: PdfTest
@@ -81,6 +81,12 @@ describe('parseLpstat', () => {
     );
     expect(list.printers[0]).toMatchObject({ name: 'Hall', enabled: true, reason: null });
   });
+  it('a paused queue without a message has no reason, not lpstat’s English placeholder', () => {
+    const list = parseLpstat(
+      'printer Hall disabled since Thu Nov 26 15:50:51 2026 -\n\treason unknown\n\tDescription: Hall\n',
+    );
+    expect(list.printers[0]).toMatchObject({ name: 'Hall', enabled: false, reason: null });
+  });
 });
 
 const printer = (name: string, more: object = {}) => ({
@@ -140,5 +146,19 @@ describe('parseRequestId', () => {
       job: 12,
     });
     expect(parseRequestId('')).toBeNull();
+  });
+});
+
+describe('parsePendingJobs', () => {
+  it('takes the request id that starts each line of lpstat -o', () => {
+    const out = [
+      'Office-12               root              1024   Thu Nov 26 15:50:50 2026',
+      'Office_Laser-3          organizer        20480   Thu Nov 26 15:51:02 2026',
+      '\tStatus: ',
+      '\tAlerts: job-printing',
+      '',
+    ].join('\n');
+    expect([...parsePendingJobs(out)]).toEqual(['Office-12', 'Office_Laser-3']);
+    expect(parsePendingJobs('').size).toBe(0);
   });
 });

@@ -1,6 +1,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { PrinterListView, PrinterView, PrintJobView } from '../../common/contract-printing.js';
+import type {
+  PrinterListView,
+  PrinterView,
+  PrintJobStateView,
+  PrintJobView,
+} from '../../common/contract-printing.js';
 import { StationFailure } from '../errors.js';
 
 /**
@@ -117,7 +122,8 @@ export function parseLpstat(stdout: string): PrinterListView {
       const d = desc[1]!.trim();
       current.description = d && d !== current.name ? d : null;
     } else if (firstIndented && !current.enabled && text && !/^[A-Z][A-Za-z ]+:/.test(text)) {
-      current.reason = text;
+      // lpstat's placeholder when CUPS holds no message (it clears it when it stops a job).
+      current.reason = text === 'reason unknown' ? null : text;
     }
     firstIndented = false;
   }
@@ -203,4 +209,41 @@ export async function printFile(
     });
   }
   return { printer, title, ...id };
+}
+
+/** The request ids in `lpstat -W not-completed -o PRINTER`: one job per line, its id first. */
+export function parsePendingJobs(stdout: string): Set<string> {
+  const ids = new Set<string>();
+  for (const line of stdout.split('\n')) {
+    const id = /^(\S+-\d+)\s/.exec(line)?.[1];
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Where a job stands (PrintJobStateView): whether CUPS still holds it, and whether its printer is
+ * paused. CUPS pauses a queue when its printer reports a fault (out of paper, unplugged) and keeps
+ * the job until a technician resumes the queue, so "sent" alone can leave an organizer waiting at
+ * a printer that will not print.
+ */
+export async function printJobState(
+  printer: string,
+  jobId: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PrintJobStateView> {
+  const queue = (await listPrinters(env)).printers.find((p) => p.name === printer);
+  if (!queue) return { jobId, state: 'gone', reason: null };
+  const r = await run('lpstat', ['-W', 'not-completed', '-o', printer], env);
+  if (schedulerDown(r.stderr)) {
+    throw new StationFailure('UNAVAILABLE', 'printCupsDown', { detail: cupsDetail(r.stderr) });
+  }
+  if (r.code !== 0) {
+    throw new StationFailure('UNAVAILABLE', 'printFailed', {
+      detail: cupsDetail(r.stderr) || `lpstat exit ${r.code}`,
+    });
+  }
+  if (!parsePendingJobs(r.stdout).has(jobId)) return { jobId, state: 'finished', reason: null };
+  if (!queue.enabled) return { jobId, state: 'stopped', reason: queue.reason };
+  return { jobId, state: 'waiting', reason: null };
 }

@@ -17,8 +17,15 @@ export interface TestCupsd {
   /** The value for CUPS_SERVER. */
   server: string;
   env: NodeJS.ProcessEnv;
-  /** Adds an enabled, accepting queue that prints to `printed/<name>.out`; returns that path. */
-  addQueue(name: string, opts?: { default?: boolean; description?: string }): string;
+  /**
+   * Adds an enabled, accepting queue that prints to `printed/<name>.out`; returns that path.
+   * `slowSeconds` makes each job take that long in the filter, like a real printer's page time,
+   * so a test can pause the queue while a job is on it.
+   */
+  addQueue(
+    name: string,
+    opts?: { default?: boolean; description?: string; slowSeconds?: number },
+  ): string;
   /** Runs a CUPS admin command (lpadmin, cupsdisable, …) against this scheduler. */
   admin(command: string, args: string[]): void;
   /** Waits until the file a queue prints to has stopped growing and holds something. */
@@ -66,6 +73,9 @@ const PPD = (filter: string) => `*PPD-Adobe: "4.3"
 *PaperDimension A4/A4: "595 842"
 `;
 
+// A CUPS filter gets: job user title copies options [file]; the PDF goes through untouched.
+const PASS_THROUGH = 'if [ -n "$6" ]; then exec cat "$6"; else exec cat; fi\n';
+
 export async function startCupsd(): Promise<TestCupsd> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cupsd-'));
   fs.chmodSync(dir, 0o755);
@@ -74,10 +84,7 @@ export async function startCupsd(): Promise<TestCupsd> {
   }
   const server = path.join(dir, 'cups.sock');
   const filter = path.join(dir, 'passthrough');
-  // A CUPS filter gets: job user title copies options [file]; the PDF goes through untouched.
-  fs.writeFileSync(filter, '#!/bin/sh\nif [ -n "$6" ]; then exec cat "$6"; else exec cat; fi\n', {
-    mode: 0o755,
-  });
+  fs.writeFileSync(filter, '#!/bin/sh\n' + PASS_THROUGH, { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'station-test.ppd'), PPD(filter));
   fs.writeFileSync(
     path.join(dir, 'cupsd.conf'),
@@ -133,6 +140,15 @@ export async function startCupsd(): Promise<TestCupsd> {
     await new Promise((r) => setTimeout(r, 50));
   }
 
+  /** A PPD whose filter waits `seconds` before passing the PDF on. */
+  const slowPpd = (seconds: number) => {
+    const slowFilter = path.join(dir, `passthrough-slow-${seconds}`);
+    fs.writeFileSync(slowFilter, `#!/bin/sh\nsleep ${seconds}\n` + PASS_THROUGH, { mode: 0o755 });
+    const ppd = path.join(dir, `station-test-slow-${seconds}.ppd`);
+    fs.writeFileSync(ppd, PPD(slowFilter));
+    return ppd;
+  };
+
   const admin = (command: string, args: string[]) => {
     const r = spawnSync(command, args, { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${r.stderr}`);
@@ -151,7 +167,7 @@ export async function startCupsd(): Promise<TestCupsd> {
         '-v',
         `file://${out}`,
         '-P',
-        path.join(dir, 'station-test.ppd'),
+        opts.slowSeconds ? slowPpd(opts.slowSeconds) : path.join(dir, 'station-test.ppd'),
         ...(opts.description ? ['-D', opts.description] : []),
       ]);
       if (opts.default) admin('lpadmin', ['-d', name]);

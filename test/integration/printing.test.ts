@@ -52,6 +52,18 @@ afterEach(() => {
   for (const f of fs.readdirSync(printed)) fs.rmSync(path.join(printed, f));
 });
 
+/** Calls the StationApi of a `station serve` over its loopback RPC, with its launch token. */
+function rpcTo(server: { port: number; token: string }) {
+  return async (method: string, body: unknown): Promise<Json> => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-station-token': server.token },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Json;
+  };
+}
+
 /** The document title Chromium writes into the PDF's Info dictionary (UTF-16BE hex). */
 function pdfTitle(bytes: Buffer): string {
   const hex = /\/Title <FEFF([0-9A-F]+)>/.exec(bytes.toString('latin1'))?.[1] ?? '';
@@ -134,14 +146,7 @@ describe('station print', () => {
     const out = cups.addQueue('StationTest');
     const server = await serve(['--port', '0', '--data', data], env);
     try {
-      const rpc = async (method: string, body: unknown) => {
-        const res = await fetch(`http://127.0.0.1:${server.port}/rpc/${method}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-station-token': server.token },
-          body: JSON.stringify(body),
-        });
-        return (await res.json()) as Json;
-      };
+      const rpc = rpcTo(server);
       const unlocked = await rpc('unlock', { role: 'organizer', pin: '1234' });
       const grant = unlocked.value.grant as string;
       const denied = await rpc('printStudyRecord', { grant: 'x'.repeat(32), month: '2026-11' });
@@ -171,6 +176,57 @@ describe('station print', () => {
 
       const bad = await rpc('printSigninSheet', { grant, sessionId: 9999 });
       expect(bad.error?.message).toContain('9999');
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
+
+describe('following a job after CUPS accepted it', () => {
+  it('says whether it is printing, stopped with its printer (and why), finished, or gone', async () => {
+    // Each job spends 2 s in the filter, as a page does in a real printer.
+    const out = cups.addQueue('Slow', { slowSeconds: 2, description: '活动室打印机' });
+    const server = await serve(['--port', '0', '--data', data], env);
+    try {
+      const rpc = rpcTo(server);
+      const grant = (await rpc('unlock', { role: 'organizer', pin: '1234' })).value.grant as string;
+      const job = (await rpc('printStudyRecord', { grant, month: '2026-11' })).value as Json;
+      const state = async () =>
+        (await rpc('getPrintJob', { grant, printer: 'Slow', jobId: job.jobId })).value as Json;
+      expect(await state()).toEqual({ jobId: job.jobId, state: 'waiting', reason: null });
+
+      // The printer stops under the job (out of paper): CUPS keeps the job, and says why.
+      cups.admin('cupsdisable', ['-r', '缺纸', 'Slow']);
+      // CUPS keeps the technician's reason, or clears it when it had to stop the job in the
+      // middle; lpstat's English placeholder for "no reason" never reaches the kiosk.
+      const stopped = await state();
+      expect(stopped).toMatchObject({ jobId: job.jobId, state: 'stopped' });
+      expect([null, '缺纸']).toContain(stopped.reason);
+      expect(fs.existsSync(out) && fs.statSync(out).size > 0).toBe(false);
+
+      // Resumed, the same job prints and is then finished.
+      cups.admin('cupsenable', ['Slow']);
+      const until = Date.now() + 20_000;
+      let last = await state();
+      while (last.state !== 'finished' && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 250));
+        last = await state();
+      }
+      expect(last.state).toBe('finished');
+      expect((await cups.waitForOutput(out)).subarray(0, 5).toString()).toBe('%PDF-');
+
+      // A job whose printer was removed is gone; a malformed id is refused by the contract.
+      cups.admin('lpadmin', ['-x', 'Slow']);
+      expect((await state()).state).toBe('gone');
+      const bad = await rpc('getPrintJob', { grant, printer: 'Slow', jobId: '../x' });
+      expect(bad.ok).toBe(false);
+      expect(bad.error.code).toBe('BAD_REQUEST');
+      const denied = await rpc('getPrintJob', {
+        grant: 'x'.repeat(32),
+        printer: 'Slow',
+        jobId: job.jobId,
+      });
+      expect(denied.ok).toBe(false);
     } finally {
       await server.stop();
     }
