@@ -28,12 +28,15 @@ let target: RunningStation;
 let cups: TestCupsd;
 let office: string;
 let hall: string;
+let slow: string;
 let sessionId: string;
 
 beforeAll(async () => {
   cups = await startCupsd();
   office = cups.addQueue('Office', { default: true, description: '村委会打印机' });
   hall = cups.addQueue('Hall', { description: '党员活动室打印机' });
+  // Three seconds a job, as a real printer takes over a page: time to pull its paper out.
+  slow = cups.addQueue('Slow', { description: '会议室打印机', slowSeconds: 3 });
   process.env.CUPS_SERVER = cups.server; // the station service inherits it
   target = await startStation();
   sessionId = startThemeDay(target.dataDir, { checkinAt: '2026-11-14T08:55:00+08:00' });
@@ -44,6 +47,12 @@ beforeAll(async () => {
   await unlockFromHome(page, 'organizer');
   await page.getByTestId('print-panel').waitFor();
 }, 60_000);
+
+/** This month as the panel's study-record buttons name it (the kiosk's clock is the real one). */
+function thisMonth(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
 
 // As for every kiosk page (useKiosk): no page errors, nothing asked of anyone but the station,
 // and the station stopped cleanly. The tests here share one station and page, in order.
@@ -69,6 +78,14 @@ describe('printing from the organizer page', () => {
     });
     const message = await page.getByTestId('print-status').innerText();
     expect(message).toMatch(/^✓ 已发送到打印机 村委会打印机（任务号 \d+）$/);
+    // Followed after CUPS took it, until the printer has it done.
+    await page.waitForSelector('[data-testid="print-status"][data-state="printed"]', {
+      timeout: 30_000,
+    });
+    const job = /任务号 (\d+)/.exec(message)![1];
+    expect(await page.getByTestId('print-status').innerText()).toBe(
+      `✓ 打印好了：打印机 村委会打印机（任务号 ${job}）`,
+    );
     const pdf = await cups.waitForOutput(office);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
@@ -81,8 +98,7 @@ describe('printing from the organizer page', () => {
     await moveFocusTo(page, 'printer-Hall', 40);
     await press(page, 'Enter');
     expect(await page.getByTestId('printer-Hall').getAttribute('aria-checked')).toBe('true');
-    const now = new Date();
-    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const month = thisMonth();
     await moveFocusTo(page, `print-record-${month}`, 40);
     await press(page, 'Enter');
     await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
@@ -134,6 +150,45 @@ describe('printing from the organizer page', () => {
     expect(await page.getByTestId('printer-Office').innerText()).not.toMatch(/不接收|已暂停/);
     cups.admin('cupsaccept', ['Hall']);
   }, 60_000);
+});
+
+describe('a printer that stops under the job', () => {
+  it('says so while the job waits, and that it printed once the printer is back', async () => {
+    await moveFocusTo(page, 'printer-Slow', 40);
+    await press(page, 'Enter');
+    const month = thisMonth();
+    await moveFocusTo(page, `print-record-${month}`, 40);
+    await press(page, 'Enter');
+    await page.waitForSelector('[data-testid="print-status"][data-state="sent"]', {
+      timeout: 30_000,
+    });
+    // Out of paper while the page is in the printer: CUPS pauses it and keeps the job.
+    cups.admin('cupsdisable', ['-r', '缺纸', 'Slow']);
+    await page.waitForSelector('[data-testid="print-status"][data-state="stopped"]', {
+      timeout: 15_000,
+    });
+    const stopped = await page.getByTestId('print-status').innerText();
+    expect(stopped).toMatch(/^打印机“会议室打印机”停了(（缺纸）)?，任务 \d+ 还在排队。/);
+    expect(stopped).toContain('cupsenable Slow');
+    expect(fs.existsSync(slow) && fs.statSync(slow).size > 0).toBe(false);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="printer-Slow"]')?.textContent?.includes('已暂停'),
+    );
+    await waitForFocus(page, `print-record-${month}`);
+    await page.getByTestId('print-status').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print-stopped.png');
+
+    // The technician puts paper in and resumes it: the same job prints, and the kiosk says so.
+    cups.admin('cupsenable', ['Slow']);
+    await page.waitForSelector('[data-testid="print-status"][data-state="printed"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getByTestId('print-status').innerText()).toMatch(
+      /^✓ 打印好了：打印机 会议室打印机（任务号 \d+）$/,
+    );
+    expect((await cups.waitForOutput(slow)).subarray(0, 5).toString()).toBe('%PDF-');
+    cups.admin('lpadmin', ['-x', 'Slow']);
+  }, 90_000);
 });
 
 describe('printing at the end of a check-in', () => {

@@ -1,5 +1,5 @@
 import '../styles/printing.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type {
@@ -15,8 +15,18 @@ import { errorSentence } from './ErrorBanner.js';
 type Status =
   | { state: 'idle' }
   | { state: 'printing'; what: string }
-  | { state: 'sent'; job: PrintJobView }
+  /** CUPS took the job; `printed` once it no longer holds it, `gone` if its printer went. */
+  | { state: 'sent' | 'printed' | 'gone'; job: PrintJobView }
+  /** CUPS holds the job, its printer paused (out of paper, unplugged…). */
+  | { state: 'stopped'; job: PrintJobView; reason: string | null }
   | { state: 'failed'; message: string };
+
+/**
+ * A sent job is looked after every 2 s for 3 minutes, time for a few pages: "sent" alone would
+ * leave an organizer at a printer that stopped for want of paper.
+ */
+const FOLLOW_EVERY_MS = 2000;
+const FOLLOW_FOR_MS = 3 * 60_000;
 
 /** The months an organizer prints a record for: this one and the one before. */
 function recentMonths(now = new Date()): string[] {
@@ -89,6 +99,54 @@ export function PrintPanel({
   const shownName = (name: string) => {
     const p = list?.printers.find((x) => x.name === name);
     return p ? printerLabel(p) : name;
+  };
+
+  // The job being looked after: the same object while it is sent or stopped, so the timer below
+  // runs on through those changes and ends with a new print, the end of the job, or the panel.
+  const followed = status.state === 'sent' || status.state === 'stopped' ? status.job : null;
+  useEffect(() => {
+    if (!followed) return undefined;
+    let live = true;
+    const until = Date.now() + FOLLOW_FOR_MS;
+    const timer = setInterval(() => {
+      if (Date.now() > until) {
+        clearInterval(timer);
+        return;
+      }
+      api.getPrintJob({ grant, printer: followed.printer, jobId: followed.jobId }).then(
+        (job) => {
+          if (!live) return;
+          if (job.state === 'finished') setStatus({ state: 'printed', job: followed });
+          else if (job.state === 'gone') setStatus({ state: 'gone', job: followed });
+          else if (job.state === 'stopped') {
+            setStatus({ state: 'stopped', job: followed, reason: job.reason });
+          } else setStatus({ state: 'sent', job: followed });
+        },
+        () => undefined, // a missed look is retried at the next tick
+      );
+    }, FOLLOW_EVERY_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [api, grant, followed]);
+  // A printer that stopped under the job says so in the picker too.
+  const stoppedPrinter = status.state === 'stopped' ? status.job.printer : null;
+  useEffect(() => {
+    if (stoppedPrinter) reloadPrinters();
+  }, [stoppedPrinter, reloadPrinters]);
+
+  const statusText = (s: Exclude<Status, { state: 'idle' }>): string => {
+    if (s.state === 'printing') return t('printing.printing', { what: s.what });
+    if (s.state === 'failed') return s.message;
+    const names = { printer: shownName(s.job.printer), queue: s.job.printer, job: s.job.job };
+    if (s.state === 'sent') return `✓ ${t('printing.sent', names)}`;
+    if (s.state === 'printed') return `✓ ${t('printing.printed', names)}`;
+    if (s.state === 'stopped') {
+      const reason = s.reason ? t('printing.stoppedBecause', { reason: s.reason }) : '';
+      return t('printing.stopped', { ...names, reason });
+    }
+    return t('printing.gone', names);
   };
 
   const print = (what: string, send: (printer: string) => Promise<PrintJobView>) => {
@@ -221,11 +279,7 @@ export function PrintPanel({
           data-testid="print-status"
           data-state={status.state}
         >
-          {status.state === 'printing'
-            ? t('printing.printing', { what: status.what })
-            : status.state === 'sent'
-              ? `✓ ${t('printing.sent', { printer: shownName(status.job.printer), job: status.job.job })}`
-              : status.message}
+          {statusText(status)}
         </p>
       ) : null}
     </section>

@@ -575,6 +575,11 @@ export const en: Messages = {
     record: 'Print study record',
     printing: '{{what}}: please wait…',
     sent: 'Sent to printer {{printer}} (job {{job}})',
+    printed: 'Printed on {{printer}} (job {{job}})',
+    stopped:
+      'Printer "{{printer}}" has stopped{{reason}}; job {{job}} is still waiting. Check paper, ink and power, then a technician can run cupsenable {{queue}} and it prints',
+    stoppedBecause: ' ({{reason}})',
+    gone: 'Printer "{{printer}}" was removed; job {{job}} was not printed',
   },
   /** The kinds of study session (attendance, reports and the calendar all name them the same way). */
   sessionKind: SESSION_KIND_NAMES.en,

@@ -558,6 +558,11 @@ export const zhCN = {
     record: '打印学习记录',
     printing: '正在{{what}}，请稍候……',
     sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
+    printed: '打印好了：打印机 {{printer}}（任务号 {{job}}）',
+    stopped:
+      '打印机“{{printer}}”停了{{reason}}，任务 {{job}} 还在排队。请检查纸、墨和电源，再由技术员运行 cupsenable {{queue}}，会接着打印',
+    stoppedBecause: '（{{reason}}）',
+    gone: '打印机“{{printer}}”已被删除，任务 {{job}} 没有打印',
   },
   /** The kinds of study session (attendance, reports and the calendar all name them the same way). */
   sessionKind: SESSION_KIND_NAMES['zh-CN'],
