@@ -778,6 +778,13 @@ export const en: Messages = {
   printing: {
     jobTitle: { sheet: 'Sign-in sheet {{title}}', record: 'Study record {{year}}-{{month}}' },
     sent: 'Sent to printer {{printer}} (job {{job}})',
+    printed: 'Printed on {{printer}} (job {{job}})',
+    stopped:
+      'Printer {{printer}} has stopped{{reason}}; job {{job}} is still waiting. Check paper, ink and power, then run cupsenable {{printer}} and it prints',
+    stoppedBecause: ' ({{reason}})',
+    gone: 'Printer {{printer}} was removed; job {{job}} was not printed',
+    stillWaiting:
+      'Job {{job}} has not finished after {{minutes}} minutes; lpstat -o {{printer}} shows it',
     noPrinters: 'No printer has been added yet',
     default: 'default',
     paused: 'paused',

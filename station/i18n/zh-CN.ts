@@ -691,6 +691,12 @@ export const zhCN = {
   printing: {
     jobTitle: { sheet: '签到表 {{title}}', record: '学习记录 {{year}}年{{month}}月' },
     sent: '已发送到打印机 {{printer}}（任务号 {{job}}）',
+    printed: '打印好了：打印机 {{printer}}（任务号 {{job}}）',
+    stopped:
+      '打印机 {{printer}} 停了{{reason}}，任务 {{job}} 还在排队。请检查纸、墨和电源，再运行 cupsenable {{printer}}，会接着打印',
+    stoppedBecause: '（{{reason}}）',
+    gone: '打印机 {{printer}} 已被删除，任务 {{job}} 没有打印',
+    stillWaiting: '任务 {{job}} 等了 {{minutes}} 分钟还没打印完，可用 lpstat -o {{printer}} 查看',
     noPrinters: '还没有添加打印机',
     default: '默认',
     paused: '已暂停',

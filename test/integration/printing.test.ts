@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { serve, station } from '../helpers/station-process.js';
+import { serve, station, STATION_BIN } from '../helpers/station-process.js';
 import { startCupsd, type TestCupsd } from '../helpers/cupsd.js';
 import { backdateRoster, startThemeDay } from '../helpers/theme-day.js';
 
@@ -230,6 +230,64 @@ describe('following a job after CUPS accepted it', () => {
     } finally {
       await server.stop();
     }
+  }, 60_000);
+});
+
+describe('station print --wait', () => {
+  /** Runs the command without blocking the test, which meanwhile acts on the queue. */
+  function runAsync(
+    args: string[],
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [STATION_BIN, ...args, '--data', data],
+        { env: { ...process.env, STATION_LANG: '', ...env }, encoding: 'utf8', timeout: 30_000 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('exits 0 once the job has printed, and says so', () => {
+    const out = cups.addQueue('Office', { default: true, slowSeconds: 1 });
+    const r = run(['print', 'study-record', '--month', '2026-11', '--wait']);
+    expect(r.code, r.stderr).toBe(0);
+    const [sent, printed] = r.stdout.trim().split('\n');
+    expect(sent).toMatch(/^已发送到打印机 Office（任务号 (\d+)）$/);
+    expect(printed).toBe(`打印好了：打印机 Office（任务号 ${/(\d+)/.exec(sent!)![1]}）`);
+    // Done means done: the printer has the whole file by the time the command returns.
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const json = run(['print', 'study-record', '--month', '2026-11', '--wait', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ printer: 'Office', state: 'finished' });
+  }, 60_000);
+
+  it('exits 1 with the sentence when the printer stops under the job; the job stays queued', async () => {
+    cups.addQueue('Office', { default: true, slowSeconds: 3 });
+    const pending = runAsync(['print', 'study-record', '--month', '2026-11', '--wait', '--json']);
+    // Paused once the job is in it (the PDF is made first, then CUPS takes it).
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      const q = spawnSync('lpstat', ['-W', 'not-completed', '-o', 'Office'], {
+        env: cups.env,
+        encoding: 'utf8',
+      });
+      if (q.stdout.includes('Office-')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    cups.admin('cupsdisable', ['-r', '缺纸', 'Office']);
+    const r = await pending;
+    expect(r.code).toBe(1);
+    const job = JSON.parse(r.stdout) as { jobId: string; job: number; state: string };
+    expect(job.state).toBe('stopped');
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(`^打印机 Office 停了(（缺纸）)?，任务 ${job.job} 还在排队。.*cupsenable Office`),
+    );
+    const queued = spawnSync('lpstat', ['-W', 'not-completed', '-o', 'Office'], {
+      env: cups.env,
+      encoding: 'utf8',
+    });
+    expect(queued.stdout).toContain(job.jobId);
   }, 60_000);
 });
 

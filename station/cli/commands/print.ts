@@ -1,7 +1,7 @@
-import type { PrintJobView } from '../../../common/contract-printing.js';
+import type { PrintJobStateView, PrintJobView } from '../../../common/contract-printing.js';
 import { systemClock } from '../../clock.js';
 import type { Db } from '../../db/open.js';
-import { listPrinters } from '../../printing/cups.js';
+import { listPrinters, printJobState } from '../../printing/cups.js';
 import {
   printSigninSheet,
   printStudyRecord,
@@ -11,9 +11,10 @@ import { parseCommand, sessionIdArg, UsageError, type CommandContext } from '../
 import { withStation } from '../station-db.js';
 
 /**
- * `station print signin-sheet SESSION [--printer NAME]`,
- * `station print study-record --month YYYY-MM [--printer NAME]` and
- * `station print printers [--json]`: the same CUPS path as the kiosk's print buttons.
+ * `station print signin-sheet SESSION [--printer NAME] [--wait]`,
+ * `station print study-record --month YYYY-MM [--printer NAME] [--wait]` and
+ * `station print printers [--json]`: the same CUPS path as the kiosk's print buttons. With
+ * `--wait` the command follows the job as the kiosk does and exits 0 only once it has printed.
  */
 export async function printCommand(ctx: CommandContext): Promise<number> {
   const [what, ...rest] = ctx.args;
@@ -48,7 +49,11 @@ async function printersCommand({ args, io, t }: CommandContext): Promise<number>
 }
 
 async function signinSheetCommand(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommand(ctx.args, { printer: { type: 'string' } }, 1);
+  const { values, positionals } = parseCommand(
+    ctx.args,
+    { printer: { type: 'string' }, wait: { type: 'boolean' } },
+    1,
+  );
   const sessionId = sessionIdArg(positionals[0]);
   return sendJob(ctx, values, (db, opts) =>
     printSigninSheet(db, sessionId, ctx.t, systemClock.now(), opts),
@@ -59,6 +64,7 @@ async function studyRecordCommand(ctx: CommandContext): Promise<number> {
   const { values } = parseCommand(ctx.args, {
     month: { type: 'string' },
     printer: { type: 'string' },
+    wait: { type: 'boolean' },
   });
   const month = values.month;
   if (!month) throw new UsageError('cli.missingArg', { name: '--month YYYY-MM' });
@@ -67,15 +73,59 @@ async function studyRecordCommand(ctx: CommandContext): Promise<number> {
   );
 }
 
-/** Prints with the station's database open and says which printer took the job (or its JSON). */
-function sendJob(
+/** How often, and how long, `--wait` looks at the job. */
+const WAIT_EVERY_MS = 1000;
+const WAIT_FOR_MS = 5 * 60_000;
+
+interface JobValues {
+  data?: string | undefined;
+  json?: boolean | undefined;
+  printer?: string | undefined;
+  wait?: boolean | undefined;
+}
+
+/**
+ * Prints with the station's database open and says which printer took the job (or its JSON).
+ * With --wait it then follows the job, the database closed: exit 0 once CUPS has it done, 1 with
+ * a sentence when its printer stops under it, is removed, or it is still queued after 5 minutes.
+ */
+async function sendJob(
   { io, t }: CommandContext,
-  values: { data?: string | undefined; json?: boolean | undefined; printer?: string | undefined },
+  values: JobValues,
   print: (db: Db, opts: PrintOptions) => Promise<PrintJobView>,
 ): Promise<number> {
-  return withStation(values.data, io.env, async (db) => {
-    const job = await print(db, { printer: values.printer, env: io.env });
+  const job = await withStation(values.data, io.env, (db) =>
+    print(db, { printer: values.printer, env: io.env }),
+  );
+  if (!values.wait) {
     io.stdout(values.json ? JSON.stringify(job) : t('printing.sent', { ...job }));
     return 0;
-  });
+  }
+  if (!values.json) io.stdout(t('printing.sent', { ...job }));
+  const state = await followJob(job, io.env);
+  if (values.json) io.stdout(JSON.stringify({ ...job, state: state.state, reason: state.reason }));
+  const names = { printer: job.printer, job: job.job };
+  if (state.state === 'finished') {
+    if (!values.json) io.stdout(t('printing.printed', names));
+    return 0;
+  }
+  if (state.state === 'stopped') {
+    const reason = state.reason ? t('printing.stoppedBecause', { reason: state.reason }) : '';
+    io.stderr(t('printing.stopped', { ...names, reason }));
+  } else if (state.state === 'gone') {
+    io.stderr(t('printing.gone', names));
+  } else {
+    io.stderr(t('printing.stillWaiting', { ...names, minutes: WAIT_FOR_MS / 60_000 }));
+  }
+  return 1;
+}
+
+/** Looks at the job until it is finished, stopped or gone, or the time is up. */
+async function followJob(job: PrintJobView, env: NodeJS.ProcessEnv): Promise<PrintJobStateView> {
+  const until = Date.now() + WAIT_FOR_MS;
+  for (;;) {
+    const state = await printJobState(job.printer, job.jobId, env);
+    if (state.state !== 'waiting' || Date.now() >= until) return state;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_EVERY_MS));
+  }
 }
