@@ -60,43 +60,34 @@ function toWebRequest(req: http.IncomingMessage, port: number): Request {
   return new Request(`http://127.0.0.1:${port}${req.url ?? '/'}`, { method: req.method, headers });
 }
 
-/** Bodies up to this size (the UI's files, the page) are sent as one write; larger ones stream. */
-const ONE_WRITE_MAX = 2 * 1024 * 1024;
-
-async function sendWebResponse(res: http.ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = { ...SECURITY_HEADERS };
-  response.headers.forEach((v, k) => (headers[k] = v));
-  if (!response.body) {
-    res.writeHead(response.status, headers).end();
-    return;
-  }
-  const length = Number(response.headers.get('content-length') ?? NaN);
-  if (length <= ONE_WRITE_MAX) {
-    const body = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, headers).end(body);
-    return;
-  }
-  res.writeHead(response.status, headers);
-  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+/** Pipes a body onto the socket; either side failing ends the other. */
+function pipeBody(res: http.ServerResponse, body: Readable): void {
   res.on('close', () => body.destroy());
   body.on('error', () => res.destroy());
   body.pipe(res);
 }
 
+/** A web Response (the shared media handler's) onto the socket. */
+async function sendWebResponse(res: http.ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = { ...SECURITY_HEADERS };
+  response.headers.forEach((v, k) => (headers[k] = v));
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  pipeBody(res, Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
+}
+
 /**
  * A UI file straight onto the socket: no web Request or Response in between, which cost about a
- * millisecond a file, and a cold start waits for the page and then for its scripts.
+ * millisecond a file, and a cold start waits for the page and then for its scripts. Files the
+ * answer holds whole leave as one write with their length.
  */
 function sendUiAnswer(res: http.ServerResponse, answer: UiAnswer): void {
   res.writeHead(answer.status, answer.headers);
-  if (!answer.stream) {
-    res.end(answer.body ?? undefined);
-    return;
-  }
-  const body = answer.stream();
-  res.on('close', () => body.destroy());
-  body.on('error', () => res.destroy());
-  body.pipe(res);
+  if (answer.stream) pipeBody(res, answer.stream());
+  else res.end(answer.body ?? undefined);
 }
 
 /**
