@@ -33,8 +33,10 @@ let sessionId: string;
 
 beforeAll(async () => {
   cups = await startCupsd();
-  office = cups.addQueue('Office', { default: true, description: '村委会打印机' });
-  hall = cups.addQueue('Hall', { description: '党员活动室打印机' });
+  // A second a job, as a printer takes: the panel's first look at a sent job (right after
+  // 已发送) then finds it still queued, so 已发送 stays up until the next look.
+  office = cups.addQueue('Office', { default: true, description: '村委会打印机', slowSeconds: 1 });
+  hall = cups.addQueue('Hall', { description: '党员活动室打印机', slowSeconds: 1 });
   // Three seconds a job, as a real printer takes over a page: time to pull its paper out.
   slow = cups.addQueue('Slow', { description: '会议室打印机', slowSeconds: 3 });
   process.env.CUPS_SERVER = cups.server; // the station service inherits it

@@ -1,5 +1,5 @@
 import '../styles/printing.css';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type {
@@ -11,15 +11,21 @@ import type {
 import { useStation } from '../api/context.js';
 import { useStationQuery } from '../screens/useStationQuery.js';
 import { errorSentence } from './ErrorBanner.js';
+import { usePolled } from './usePolled.js';
 
 type Status =
   | { state: 'idle' }
   | { state: 'printing'; what: string }
-  /** CUPS took the job; `printed` once it no longer holds it, `gone` if its printer went. */
+  /** CUPS took the job; it is looked after until `until` (see usePolled below). */
+  | { state: 'sent'; job: PrintJobView; until: number }
+  | { state: 'failed'; message: string };
+
+/** What the panel says: the status, or, once CUPS took the job, where the job stands. */
+type Shown =
+  | Exclude<Status, { state: 'sent' }>
   | { state: 'sent' | 'printed' | 'gone'; job: PrintJobView }
   /** CUPS holds the job, its printer paused (out of paper, unplugged…). */
-  | { state: 'stopped'; job: PrintJobView; reason: string | null }
-  | { state: 'failed'; message: string };
+  | { state: 'stopped'; job: PrintJobView; reason: string | null };
 
 /**
  * A sent job is looked after every 2 s for 3 minutes, time for a few pages: "sent" alone would
@@ -101,42 +107,35 @@ export function PrintPanel({
     return p ? printerLabel(p) : name;
   };
 
-  // The job being looked after: the same object while it is sent or stopped, so the timer below
-  // runs on through those changes and ends with a new print, the end of the job, or the panel.
-  const followed = status.state === 'sent' || status.state === 'stopped' ? status.job : null;
-  useEffect(() => {
-    if (!followed) return undefined;
-    let live = true;
-    const until = Date.now() + FOLLOW_FOR_MS;
-    const timer = setInterval(() => {
-      if (Date.now() > until) {
-        clearInterval(timer);
-        return;
-      }
-      api.getPrintJob({ grant, printer: followed.printer, jobId: followed.jobId }).then(
-        (job) => {
-          if (!live) return;
-          if (job.state === 'finished') setStatus({ state: 'printed', job: followed });
-          else if (job.state === 'gone') setStatus({ state: 'gone', job: followed });
-          else if (job.state === 'stopped') {
-            setStatus({ state: 'stopped', job: followed, reason: job.reason });
-          } else setStatus({ state: 'sent', job: followed });
-        },
-        () => undefined, // a missed look is retried at the next tick
-      );
-    }, FOLLOW_EVERY_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api, grant, followed]);
+  // Where the sent job stands, asked every 2 s until CUPS no longer holds it or time is up. An
+  // answer about an earlier job is not this one's.
+  const sent = status.state === 'sent' ? status : null;
+  const askJob = useCallback(
+    () =>
+      sent
+        ? api.getPrintJob({ grant, printer: sent.job.printer, jobId: sent.job.jobId })
+        : Promise.resolve(null),
+    [api, grant, sent],
+  );
+  const [answer] = usePolled(askJob, (latest) => {
+    if (!sent || Date.now() > sent.until) return null;
+    const ended = latest?.jobId === sent.job.jobId && ['finished', 'gone'].includes(latest.state);
+    return ended ? null : FOLLOW_EVERY_MS;
+  });
+  const job = sent && answer?.jobId === sent.job.jobId ? answer : null;
+  const shown: Shown =
+    !sent || !job || job.state === 'waiting'
+      ? status
+      : job.state === 'stopped'
+        ? { state: 'stopped', job: sent.job, reason: job.reason }
+        : { state: job.state === 'finished' ? 'printed' : 'gone', job: sent.job };
   // A printer that stopped under the job says so in the picker too.
-  const stoppedPrinter = status.state === 'stopped' ? status.job.printer : null;
+  const stoppedPrinter = shown.state === 'stopped' ? shown.job.printer : null;
   useEffect(() => {
     if (stoppedPrinter) reloadPrinters();
   }, [stoppedPrinter, reloadPrinters]);
 
-  const statusText = (s: Exclude<Status, { state: 'idle' }>): string => {
+  const statusText = (s: Exclude<Shown, { state: 'idle' }>): string => {
     if (s.state === 'printing') return t('printing.printing', { what: s.what });
     if (s.state === 'failed') return s.message;
     const names = { printer: shownName(s.job.printer), queue: s.job.printer, job: s.job.job };
@@ -153,7 +152,7 @@ export function PrintPanel({
     if (busy || !printer) return; // one job at a time; a second Enter is not a second copy
     setStatus({ state: 'printing', what });
     send(printer).then(
-      (job) => setStatus({ state: 'sent', job }),
+      (job) => setStatus({ state: 'sent', job, until: Date.now() + FOLLOW_FOR_MS }),
       (error: unknown) => {
         setStatus({ state: 'failed', message: errorSentence(t, error) });
         // The queue's state may be why: look again, so the picker says it beside the name.
@@ -272,14 +271,14 @@ export function PrintPanel({
           ))}
         </div>
       ) : null}
-      {status.state !== 'idle' ? (
+      {shown.state !== 'idle' ? (
         <p
-          className={`print-status print-status--${status.state}`}
+          className={`print-status print-status--${shown.state}`}
           role="status"
           data-testid="print-status"
-          data-state={status.state}
+          data-state={shown.state}
         >
-          {statusText(status)}
+          {statusText(shown)}
         </p>
       ) : null}
     </section>
