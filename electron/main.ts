@@ -58,15 +58,6 @@ function showStartupFailure(err: unknown): void {
   dialog.showErrorBox(PRODUCT_NAME, message);
 }
 
-/** Closes the station; a failure is reported, not thrown: the app is on its way out either way. */
-async function closeStation(station: Station): Promise<void> {
-  try {
-    await station.close();
-  } catch (err) {
-    console.error(`[electron] closing the station failed: ${String(err)}`);
-  }
-}
-
 /**
  * Starts the shell. Everything Electron needs before 'ready' (schemes, switches, the
  * single-instance lock) happens synchronously here; the rest waits for the station and for ready.
@@ -92,6 +83,19 @@ export function main(argv: readonly string[] = process.argv, env = process.env):
       win.focus();
     }
   });
+  /**
+   * Takes the open station (so it is closed once) and closes it; a failure is reported, not
+   * thrown: the app is on its way out either way.
+   */
+  const closeStation = async () => {
+    const closing = station;
+    station = undefined;
+    try {
+      await closing?.close();
+    } catch (err) {
+      console.error(`[electron] closing the station failed: ${String(err)}`);
+    }
+  };
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     if (!station) return;
@@ -99,9 +103,7 @@ export function main(argv: readonly string[] = process.argv, env = process.env):
     // the WAL so the database file is whole when the power is cut afterwards: hold the quit until
     // then and quit again (with no station left, this handler then lets it through).
     event.preventDefault();
-    const closing = station;
-    station = undefined;
-    void closeStation(closing).then(() => app.quit());
+    void closeStation().then(() => app.quit());
   });
   // systemd and `kill` stop the kiosk with SIGTERM; quit properly so the database is closed.
   process.once('SIGTERM', () => app.quit());
@@ -135,9 +137,7 @@ export function main(argv: readonly string[] = process.argv, env = process.env):
     } catch (err) {
       showStartupFailure(err);
       // exit() skips 'will-quit', so close the database here.
-      const closing = station;
-      station = undefined;
-      if (closing) await closeStation(closing);
+      await closeStation();
       app.exit(1);
     }
   })();

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from './db/open.js';
 import type { JobDefinition } from './jobs/job.js';
 import { lastRun } from './jobs/runner.js';
 import { DB_FILE } from './paths.js';
-import { openStation } from './service.js';
+import { openStation, type OpenStationOptions } from './service.js';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let lines: string[];
@@ -48,6 +48,25 @@ function slowWriter(id: string) {
   return { jobs, running, release, done };
 }
 
+/**
+ * A station in tmp.dir whose only job is a slowWriter, logging into `lines`; resolves once that
+ * job's background catch-up is in flight.
+ */
+async function openWithSlowWriter(
+  id: string,
+  extra: Pick<OpenStationOptions, 'jobStopWaitMs'> = {},
+) {
+  const job = slowWriter(id);
+  const station = await openStation({
+    dataDir: tmp.dir,
+    jobs: job.jobs,
+    log: (l) => lines.push(l),
+    ...extra,
+  });
+  await job.running;
+  return { job, station };
+}
+
 /** Lets timers and I/O callbacks run a few times, so a close() that does not wait has resolved. */
 const turns = async (n = 5) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -59,14 +78,8 @@ function reopen(): Db {
 
 describe('Station.close()', () => {
   it('lets a background catch-up still running finish its write before the database closes', async () => {
-    const job = slowWriter('slow-sync');
-    const station = await openStation({
-      dataDir: tmp.dir,
-      jobs: job.jobs,
-      log: (l) => lines.push(l),
-    });
+    const { job, station } = await openWithSlowWriter('slow-sync');
     expect(station.jobsAtStart).toEqual({ 'slow-sync': 'in-background' });
-    await job.running;
     let closed = false;
     const closing = station.close().then(() => (closed = true));
     await turns();
@@ -87,14 +100,7 @@ describe('Station.close()', () => {
   });
 
   it('does not wait beyond its bound for a job that does not end, and still closes cleanly', async () => {
-    const job = slowWriter('stuck-sync');
-    const station = await openStation({
-      dataDir: tmp.dir,
-      jobs: job.jobs,
-      log: (l) => lines.push(l),
-      jobStopWaitMs: 50,
-    });
-    await job.running;
+    const { job, station } = await openWithSlowWriter('stuck-sync', { jobStopWaitMs: 50 });
     await station.close(); // resolves although the job has not ended
     expect(station.db.open).toBe(false);
     expect(lines).toEqual(['[jobs] stopped without waiting longer than 50 ms for: stuck-sync']);

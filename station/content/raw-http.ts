@@ -36,10 +36,8 @@ interface Block {
   hashed: number;
   /** Bytes already handed to the disk. */
   written: number;
-  /** Writes and hashes of it in flight. */
+  /** Writes and hashes of it in flight. A block filled to the end is free again at 0. */
   users: number;
-  /** Filled to the end: free again once nothing is in flight. */
-  full: boolean;
 }
 
 /** Direct I/O wants buffers, file offsets and lengths on this boundary (4 KiB-sector disks too). */
@@ -225,7 +223,6 @@ export function rawGet(
                 hashed: 0,
                 written: 0,
                 users: 0,
-                full: false,
               };
               nextBase += BLOCK;
               return b;
@@ -283,7 +280,7 @@ export function rawGet(
               }
             };
             const blockDone = (b: Block) => {
-              if (--b.users === 0 && b.full) release(b);
+              if (--b.users === 0 && b.fill === BLOCK) release(b);
             };
             /**
              * Writes `len` bytes of the block from `from` at their place in the file: straight
@@ -355,7 +352,6 @@ export function rawGet(
                 b.written = b.fill;
               }
               if (b.fill === BLOCK) {
-                b.full = true;
                 retired++;
                 if (cur === b) cur = free.length > 0 ? fresh(free.pop()!) : null;
                 if (b.users === 0) release(b);

@@ -5,7 +5,7 @@
  * Pure: the caller reads the records and decides what "now" is (see schedule/clock-guard.ts).
  */
 import { missedMonths, monthKey } from './missed-months.js';
-import { localDateOf as fastLocalDate, zonedParts } from './zoned-time.js';
+import { localDateOf, zonedParts } from './zoned-time.js';
 
 export interface HeldSession {
   kind: string;
@@ -75,10 +75,6 @@ export interface Obligations {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dateKey = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-function localDateOf(d: Date, tz: string): string {
-  return fastLocalDate(d, tz);
-}
 
 /** 'YYYY-MM-DD' + n months; the 31st of a shorter month becomes its last day. */
 export function addMonths(date: string, months: number): string {

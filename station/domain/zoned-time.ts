@@ -3,9 +3,13 @@
  * Pure: the instant and the zone are inputs; nothing here reads the clock. Reading ISO text is
  * common/iso-time.ts (the kiosk reads station times with it too).
  */
-import { floatingMs, readIsoFields, type LocalDateTime } from '../../common/iso-time.js';
+import {
+  floatingMs,
+  readIsoFields,
+  type IsoFields,
+  type LocalDateTime,
+} from '../../common/iso-time.js';
 
-export type { LocalDateTime };
 export interface ZonedParts {
   year: number;
   month: number; // 1–12
@@ -166,11 +170,16 @@ export function zonedInstant(local: LocalDateTime, timeZone: string): Date {
 
 // ---- Text → instant -----------------------------------------------------------------------------
 
+/** The instant the fields name with their written offset (or Z); null for a bare local time. */
+function writtenInstant(f: IsoFields): Date | null {
+  if (f.offsetMinutes === null) return null;
+  return new Date(floatingMs(f.local, f.millisecond) - f.offsetMinutes * 60_000);
+}
+
 /** ISO 8601 with an explicit offset or Z; anything else (a bare local time) is ambiguous. */
 export function parseIsoWithOffset(text: string): Date | null {
   const f = readIsoFields(text);
-  if (!f || f.offsetMinutes === null) return null;
-  return new Date(floatingMs(f.local, f.millisecond) - f.offsetMinutes * 60_000);
+  return f ? writtenInstant(f) : null;
 }
 
 /**
@@ -184,10 +193,8 @@ export function parseZonedDateTime(
 ): { at: Date; exact: boolean; local: Required<LocalDateTime> } | null {
   const f = readIsoFields(text);
   if (!f) return null;
-  if (f.offsetMinutes !== null) {
-    const at = new Date(floatingMs(f.local, f.millisecond) - f.offsetMinutes * 60_000);
-    return { at, exact: true, local: f.local };
-  }
+  const written = writtenInstant(f);
+  if (written) return { at: written, exact: true, local: f.local };
   const { at, exact } = localToInstant(f.local, timeZone);
   return { at: new Date(at.getTime() + f.millisecond), exact, local: f.local };
 }

@@ -15,6 +15,7 @@
  */
 import rrulePkg from 'rrule';
 import type { SessionKind } from '../attendance/kinds.js';
+import { floatingMs } from '../../common/iso-time.js';
 import { StationFailure } from '../errors.js';
 import { localToInstant, parseZonedDateTime, zonedParts } from '../domain/zoned-time.js';
 
@@ -92,7 +93,7 @@ function localOf(instant: Date, timeZone: string): LocalTime {
   return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute };
 }
 
-const floating = (l: LocalTime) => new Date(Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute));
+const floating = (l: LocalTime) => new Date(floatingMs(l));
 
 function fromFloating(d: Date): LocalTime {
   return {
