@@ -21,7 +21,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 /** Screenshots the documentation shows (kept in git), as opposed to a run's own in RESULTS_DIR. */
-export const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 // Headless Chromium as root in a container; each launch also gets its own throwaway profile
 // (playwright passes a fresh --user-data-dir), so no state leaks between runs.
@@ -134,14 +134,23 @@ export async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).trim();
 }
 
-export async function screenshot(page: Page, name: string, dir = RESULTS_DIR): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, name);
+/**
+ * Saves the page as test-results/`name`. With `docsAs`, the documentation's picture of this view:
+ * copied to docs/screenshots/`docsAs` only when UPDATE_SCREENSHOTS is set, so that a test run
+ * leaves the tree clean and the README's pictures change on request.
+ */
+export async function screenshot(page: Page, name: string, docsAs?: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, name);
   // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs. The
   // kiosk adds its font after the first frame and marks <html data-fonts="ready"> once loaded.
   await page.waitForSelector('html[data-fonts="ready"]', { state: 'attached', timeout: 10_000 });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: file });
+  if (docsAs && process.env.UPDATE_SCREENSHOTS) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, docsAs));
+  }
   return file;
 }
 

@@ -128,8 +128,7 @@ describe('the technician console', () => {
     await page.evaluate(() => document.fonts.ready);
     const lastItem = await page.getByTestId('health-last-upload').boundingBox();
     expect(lastItem!.y + lastItem!.height).toBeLessThanOrEqual(LAPTOP.height);
-    // Copied by hand to docs/screenshots/technician.png when the console changes.
-    await screenshot(page, 'technician-console.png');
+    await screenshot(page, 'technician-console.png', 'technician.png');
 
     // The test tone through Web Audio.
     await page.getByTestId('tone-button').focus();

@@ -193,8 +193,8 @@ describe('the course player in Chromium', () => {
     expect(state.volume).toBeGreaterThan(0);
     expect(state.cue).toContain('欢迎参加党员远程教育示范课程');
     expect(await page.getByTestId('player-title').innerText()).toContain('示范课程');
-    // At 1366×768 with a cue showing; docs/screenshots/player.png is a copy of this one.
-    await screenshot(page, 'player.png');
+    // At 1366×768 with a cue showing: the README's picture of the player.
+    await screenshot(page, 'player.png', 'player.png');
 
     // → jumps 30 s ahead (to the last moment of this 24 s file): the MP4 ends, the WebM follows.
     const before = state.time;
