@@ -55,9 +55,18 @@ const running = new Set<RunningStation>();
 
 /**
  * `station init [--demo] --data DIR` then `station serve --data DIR --port 0` on a fresh temp dir.
- * Resolves once the service has printed `ready <url>`.
+ * `before` writes to the data directory between the two; `env` is the service's environment
+ * (e.g. STATION_FAKE_NOW). Resolves once the service has printed `ready <url>`.
  */
-export async function startStation({ demo = true } = {}): Promise<RunningStation> {
+export async function startStation({
+  demo = true,
+  env = {},
+  before,
+}: {
+  demo?: boolean;
+  env?: NodeJS.ProcessEnv;
+  before?: (dataDir: string) => void;
+} = {}): Promise<RunningStation> {
   const temp = makeTempDir('station-e2e-');
   const init = station(['init', ...(demo ? ['--demo'] : []), '--data', temp.dir]);
   if (init.code !== 0) {
@@ -66,7 +75,8 @@ export async function startStation({ demo = true } = {}): Promise<RunningStation
   }
   let server: ServeProcess;
   try {
-    server = await serve(['--data', temp.dir, '--port', '0']);
+    before?.(temp.dir);
+    server = await serve(['--data', temp.dir, '--port', '0'], env);
   } catch (error) {
     temp.cleanup();
     throw error;
