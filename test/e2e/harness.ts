@@ -177,8 +177,11 @@ export interface PageWatch {
  */
 export function watchPage(page: Page, origin: string): PageWatch {
   const watch: PageWatch = { foreignRequests: [], errors: [] };
+  // blob: URLs of the page's own origin (the player's subtitles for <track>) are in memory.
+  const own = [`${origin}/`, `blob:${origin}/`];
   page.on('request', (request) => {
-    if (!request.url().startsWith(`${origin}/`)) watch.foreignRequests.push(request.url());
+    const url = request.url();
+    if (!own.some((prefix) => url.startsWith(prefix))) watch.foreignRequests.push(url);
   });
   page.on('pageerror', (error) => watch.errors.push(String(error)));
   page.on('console', (message) => {
