@@ -7,17 +7,27 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { StationContext } from './api/context.js';
-import { loadFontsAfterFirstFrame } from './styles/load-fonts.js';
+import { loadBundledFonts } from './styles/load-fonts.js';
 import { applyLanguage, createI18n } from './i18n/index.js';
 
+let firstScreenSeen = false;
+
 /**
- * What waits until the first screen is up: the web font, and keeping the launch token. They wait
- * for the app's first commit, not for an animation frame asked for at start, which can come
- * before React has drawn anything and would put them in the first screen's way.
+ * What waits until the first screen is drawn: the web font, and keeping the launch token. Asked
+ * for at the app's first commit, not with an animation frame at start, which can come before
+ * React has drawn anything and would put them in the first screen's way; then one frame (the
+ * commit painted) and a task later. Once per page: StrictMode runs a development mount's effects
+ * twice.
  */
 function afterFirstScreen(): void {
-  station.afterFirstScreen?.();
-  loadFontsAfterFirstFrame();
+  if (firstScreenSeen) return;
+  firstScreenSeen = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      station.afterFirstScreen?.();
+      loadBundledFonts();
+    }, 0),
+  );
 }
 
 /** Runs `run` once the app's first render is committed (effects run after it, children first). */

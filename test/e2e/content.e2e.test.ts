@@ -2,7 +2,6 @@ import { afterEach, expect, it } from 'vitest';
 import type { FaultyServer } from '../helpers/faulty-server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
-  DOCS_SCREENSHOTS,
   openKiosk,
   publishTestCourse,
   screenshot,
@@ -61,7 +60,7 @@ it('shows a running course sync with progress bars on the technician console', a
     expect(panel).toMatch(/正在取得.*第 1 版/);
     expect(panel).toContain('党课第一讲/lecture.mp4');
     await page.getByTestId('content-sync').scrollIntoViewIfNeeded();
-    await screenshot(page, 'content-sync.png', DOCS_SCREENSHOTS);
+    await screenshot(page, 'content-sync.png', 'content-sync.png');
   } finally {
     stalled.sync.kill('SIGKILL');
   }

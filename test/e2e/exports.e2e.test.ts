@@ -1,64 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { station } from '../helpers/station-process.js';
-import {
-  launchChromium,
-  openKiosk,
-  press,
-  screenshot,
-  startStation,
-  stopAllStations,
-  type RunningStation,
-  unlockFromHome,
-} from './harness.js';
+import { openKiosk, press, screenshot, unlockFromHome, useKiosk } from './harness.js';
 
-let browser: Browser;
-let page: Page;
-let target: RunningStation;
 const stick = makeTempDir('station-usb-');
-
-beforeAll(async () => {
-  // Stands in for a mounted USB stick: the station lists it beside /media mounts.
+beforeAll(() => {
+  // Stands in for a mounted USB stick: the station lists it beside /media mounts. Set before
+  // useKiosk's beforeEach starts the station.
   process.env.STATION_EXPORT_TARGETS = stick.dir;
-  target = await startStation();
-  const year = new Date().getFullYear();
-  const id = station([
-    'session',
-    'start',
-    '--kind',
-    'collective',
-    '--title',
-    '集中学习',
-    '--at',
-    `${year}-01-05T09:00:00+08:00`,
-    '--data',
-    target.dataDir,
-  ]).stdout.trim();
-  station([
-    'checkin',
-    id,
-    '张国庆',
-    '--at',
-    `${year}-01-05T09:00:00+08:00`,
-    '--data',
-    target.dataDir,
-  ]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stopAllStations();
+});
+afterAll(() => {
   stick.cleanup();
   delete process.env.STATION_EXPORT_TARGETS;
 });
 
+const kiosk = useKiosk({ viewport: { width: 1280, height: 720 } });
+beforeEach(() => {
+  const data = kiosk.target.dataDir;
+  const at = `${new Date().getFullYear()}-01-05T09:00:00+08:00`;
+  const start = ['session', 'start', '--kind', 'collective', '--title', '集中学习', '--at', at];
+  const id = station([...start, '--data', data]).stdout.trim();
+  station(['checkin', id, '张国庆', '--at', at, '--data', data]);
+});
+
 describe('exporting from the organizer page', () => {
   it('writes this year’s attendance to the USB stick with a progress bar', async () => {
+    const { page, target } = kiosk;
     await openKiosk(page, target);
     await unlockFromHome(page, 'organizer');
     await page.getByTestId('export-panel').waitFor();

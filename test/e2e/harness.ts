@@ -21,7 +21,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 /** Screenshots the documentation shows (kept in git), as opposed to a run's own in RESULTS_DIR. */
-export const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
 // Headless Chromium as root in a container; each launch also gets its own throwaway profile
 // (playwright passes a fresh --user-data-dir), so no state leaks between runs.
@@ -55,9 +55,18 @@ const running = new Set<RunningStation>();
 
 /**
  * `station init [--demo] --data DIR` then `station serve --data DIR --port 0` on a fresh temp dir.
- * Resolves once the service has printed `ready <url>`.
+ * `before` writes to the data directory between the two; `env` is the service's environment
+ * (e.g. STATION_FAKE_NOW). Resolves once the service has printed `ready <url>`.
  */
-export async function startStation({ demo = true } = {}): Promise<RunningStation> {
+export async function startStation({
+  demo = true,
+  env = {},
+  before,
+}: {
+  demo?: boolean;
+  env?: NodeJS.ProcessEnv;
+  before?: (dataDir: string) => void;
+} = {}): Promise<RunningStation> {
   const temp = makeTempDir('station-e2e-');
   const init = station(['init', ...(demo ? ['--demo'] : []), '--data', temp.dir]);
   if (init.code !== 0) {
@@ -66,7 +75,8 @@ export async function startStation({ demo = true } = {}): Promise<RunningStation
   }
   let server: ServeProcess;
   try {
-    server = await serve(['--data', temp.dir, '--port', '0']);
+    before?.(temp.dir);
+    server = await serve(['--data', temp.dir, '--port', '0'], env);
   } catch (error) {
     temp.cleanup();
     throw error;
@@ -134,14 +144,23 @@ export async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).trim();
 }
 
-export async function screenshot(page: Page, name: string, dir = RESULTS_DIR): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, name);
+/**
+ * Saves the page as test-results/`name`. With `docsAs`, the documentation's picture of this view:
+ * copied to docs/screenshots/`docsAs` only when UPDATE_SCREENSHOTS is set, so that a test run
+ * leaves the tree clean and the README's pictures change on request.
+ */
+export async function screenshot(page: Page, name: string, docsAs?: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, name);
   // Fonts first: a screenshot taken while the CJK font swaps in would show fallback glyphs. The
   // kiosk adds its font after the first frame and marks <html data-fonts="ready"> once loaded.
   await page.waitForSelector('html[data-fonts="ready"]', { state: 'attached', timeout: 10_000 });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: file });
+  if (docsAs && process.env.UPDATE_SCREENSHOTS) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, docsAs));
+  }
   return file;
 }
 
@@ -158,8 +177,11 @@ export interface PageWatch {
  */
 export function watchPage(page: Page, origin: string): PageWatch {
   const watch: PageWatch = { foreignRequests: [], errors: [] };
+  // blob: URLs of the page's own origin (the player's subtitles for <track>) are in memory.
+  const own = [`${origin}/`, `blob:${origin}/`];
   page.on('request', (request) => {
-    if (!request.url().startsWith(`${origin}/`)) watch.foreignRequests.push(request.url());
+    const url = request.url();
+    if (!own.some((prefix) => url.startsWith(prefix))) watch.foreignRequests.push(url);
   });
   page.on('pageerror', (error) => watch.errors.push(String(error)));
   page.on('console', (message) => {

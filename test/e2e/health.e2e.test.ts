@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_ITEM_IDS } from '../../common/contract-health.js';
-import { serve, station, type ServeProcess } from '../helpers/station-process.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { station, type ServeProcess } from '../helpers/station-process.js';
 import {
   launchChromium,
+  startStation as startDemoStation,
   press,
   screenshot,
   text,
@@ -54,18 +54,14 @@ afterAll(async () => {
   hub?.close();
 });
 
-/** `station init --demo`, optionally some records, then `station serve` with `env`. */
+/** The harness's demo station, optionally some records first, served with `env`. */
 async function startStation(
   env: NodeJS.ProcessEnv = {},
   before?: (data: string) => void,
 ): Promise<ServeProcess> {
-  const temp = makeTempDir('station-health-e2e-');
-  expect(station(['init', '--demo', '--data', temp.dir]).code).toBe(0);
-  before?.(temp.dir);
-  const server = await serve(['--data', temp.dir, '--port', '0'], env);
-  cleanups.push(() => temp.cleanup());
-  cleanups.push(() => server.stop('SIGTERM'));
-  return server;
+  const running = await startDemoStation({ env, before });
+  cleanups.push(() => running.stop());
+  return running.server;
 }
 
 async function openConsole(server: ServeProcess): Promise<void> {
@@ -128,8 +124,7 @@ describe('the technician console', () => {
     await page.evaluate(() => document.fonts.ready);
     const lastItem = await page.getByTestId('health-last-upload').boundingBox();
     expect(lastItem!.y + lastItem!.height).toBeLessThanOrEqual(LAPTOP.height);
-    // Copied by hand to docs/screenshots/technician.png when the console changes.
-    await screenshot(page, 'technician-console.png');
+    await screenshot(page, 'technician-console.png', 'technician.png');
 
     // The test tone through Web Audio.
     await page.getByTestId('tone-button').focus();

@@ -3,10 +3,8 @@
  * session, countdown, reminder banner), the organizer starts it from the banner with one press
  * after the PIN, and the plan is on the organizer's calendar, where a remote moves one occurrence.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, station } from '../helpers/station-process.js';
+import { station } from '../helpers/station-process.js';
 import {
   openKiosk,
   press,
@@ -115,9 +113,7 @@ describe('scheduling on the kiosk', () => {
     const items = await kiosk.page.getByTestId('calendar-occurrence').allInnerTexts();
     expect(items.join('\n')).toContain('每月集中学习');
     expect(items.join('\n')).toContain('书记讲党课');
-    fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-    await kiosk.page.evaluate(() => document.fonts.ready);
-    await kiosk.page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'calendar.png') });
+    await screenshot(kiosk.page, 'calendar.png', 'calendar.png');
 
     // Move the 20th by a day with the remote: day → occurrence → move → later → confirm.
     await kiosk.page.getByTestId('calendar-day-20').focus();

@@ -6,7 +6,6 @@ import type { FaultyServer } from '../helpers/faulty-server.js';
 import { station } from '../helpers/station-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import {
-  DOCS_SCREENSHOTS,
   moveFocusTo,
   openKiosk,
   press,
@@ -101,7 +100,7 @@ it('offers a published folder that appears on a stick, imports it on Enter, and 
   await bannerState('offer');
   expect(await text(page, 'course-update')).toContain('在U盘上发现课程（第 1 版，共 1 门）');
   await moveFocusTo(page, 'usb-import');
-  await screenshot(page, 'usb-import.png', DOCS_SCREENSHOTS);
+  await screenshot(page, 'usb-import.png', 'usb-import.png');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, 'usb-import-1080.png');
 
@@ -168,7 +167,7 @@ it('shows a running course sync as a large progress bar on the organizer page', 
       // One file to fetch: the subtitles are the demo course's, already verified in the cache.
       /^正在更新课程 0\/1 · (4\d|5\d)%( · 约 \d+ 分钟)?\n+更新期间，原有课程照常播放。$/,
     );
-    await screenshot(page, 'organizer-course-progress.png', DOCS_SCREENSHOTS);
+    await screenshot(page, 'organizer-course-progress.png', 'organizer-course-progress.png');
   } finally {
     stalled.sync.kill('SIGKILL');
   }

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { station } from './station-process.js';
 
 /**
@@ -34,9 +34,11 @@ export function startThemeDay(
  * at a session dated before the test ran.
  */
 export function backdateRoster(dataDir: string): void {
-  const r = spawnSync('sqlite3', [
-    path.join(dataDir, 'station.db'),
-    "UPDATE members SET created_at = '2020-01-01T00:00:00.000Z'",
-  ]);
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr.toString()}`);
+  // better-sqlite3 (a dependency) rather than the sqlite3 CLI, which a machine need not have.
+  const db = new Database(path.join(dataDir, 'station.db'));
+  try {
+    db.prepare("UPDATE members SET created_at = '2020-01-01T00:00:00.000Z'").run();
+  } finally {
+    db.close();
+  }
 }

@@ -8,7 +8,7 @@ export interface StationConnection {
   transport: 'ipc' | 'http';
   /** URL for a file under the station's media root, usable as <video src>. */
   mediaUrl: (path: string) => string;
-  /** Housekeeping the connection leaves until the first screen is up (main.tsx calls it). */
+  /** Housekeeping the connection leaves until the first screen is drawn (main.tsx runs it then). */
   afterFirstScreen?: () => void;
 }
 
@@ -30,15 +30,12 @@ export function connectStation(win: Window & { station?: StationGlobal }): Stati
   );
   let afterFirstScreen: (() => void) | undefined;
   if (cleanUrl !== null && token) {
-    // Kept for a reload and taken out of the address once the first screen is up and drawn: both
-    // touch the browser process (storage, history), a few ms the first screen should not wait for.
-    afterFirstScreen = () =>
-      win.requestAnimationFrame(() =>
-        win.setTimeout(() => {
-          win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
-          win.history.replaceState(win.history.state, '', cleanUrl);
-        }),
-      );
+    // Kept for a reload and taken out of the address once the first screen is drawn: both touch
+    // the browser process (storage, history), a few ms the first screen should not wait for.
+    afterFirstScreen = () => {
+      win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+      win.history.replaceState(win.history.state, '', cleanUrl);
+    };
   }
   // Without a token every call is refused with the station's own 401 sentence, which the UI shows.
   const launchToken = token ?? '';

@@ -54,6 +54,10 @@ export function formatDate(t: TFunction, today: CalendarDay): string {
  */
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** 'YYYY-MM-DD', the station's form of a calendar date. */
+export const dateKey = (y: number, m: number, d: number) => `${y}-${pad2(m)}-${pad2(d)}`;
+/** 'HH:MM', 24-hour. */
+export const hm = (h: number, m: number) => `${pad2(h)}:${pad2(m)}`;
 type WallClock = Required<LocalDateTime>;
 
 /**
@@ -67,7 +71,7 @@ export function readIsoWithOffset(iso: string): (WallClock & { offsetMinutes: nu
 }
 
 /** The wall clock of an instant in a zone, through Intl (the fallback). */
-export function zonedWallClock(epochMs: number, timeZone: string): WallClock {
+function zonedWallClock(epochMs: number, timeZone: string): WallClock {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
@@ -91,6 +95,17 @@ export function zonedWallClock(epochMs: number, timeZone: string): WallClock {
 }
 
 /**
+ * The wall clock of a station time in the station's zone: read off the time's own offset, else
+ * (a `Z` time, or one without offset) through Intl in `timeZone`. Null for text that is no time.
+ */
+export function stationWallClock(iso: string, timeZone: string): WallClock | null {
+  const written = readIsoWithOffset(iso);
+  if (written) return written;
+  const epoch = Date.parse(iso);
+  return Number.isNaN(epoch) ? null : zonedWallClock(epoch, timeZone);
+}
+
+/**
  * Wall-clock time, 24-hour, of an instant at the station's UTC offset (`zone` in minutes, as read
  * from the station's `now`) or, given a zone name, through Intl.
  */
@@ -102,7 +117,7 @@ export function clockText(epochMs: number, zone: number | string): { hm: string;
   } else {
     ({ hour, minute, second } = zonedWallClock(epochMs, zone));
   }
-  return { hm: `${pad2(hour)}:${pad2(minute)}`, seconds: pad2(second) };
+  return { hm: hm(hour, minute), seconds: pad2(second) };
 }
 
 /**
@@ -112,24 +127,16 @@ export function clockText(epochMs: number, zone: number | string): { hm: string;
  */
 export function localDateTime(iso: string | null, timeZone: string): string | null {
   if (!iso) return null;
-  let wall: WallClock | null = readIsoWithOffset(iso);
-  if (!wall) {
-    const epoch = Date.parse(iso);
-    if (Number.isNaN(epoch)) return iso;
-    wall = zonedWallClock(epoch, timeZone);
-  }
-  return `${wall.year}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+  const wall = stationWallClock(iso, timeZone);
+  if (!wall) return iso;
+  return `${dateKey(wall.year, wall.month, wall.day)} ${hm(wall.hour, wall.minute)}`;
 }
 
 /** A session's start as date and time in the station's zone, e.g. "2026年11月28日 星期六 09:00". */
 export function formatSessionStart(t: TFunction, iso: string, timeZone: string): string {
-  let wall: WallClock | null = readIsoWithOffset(iso);
-  if (!wall) {
-    const epoch = Date.parse(iso);
-    if (Number.isNaN(epoch)) return iso;
-    wall = zonedWallClock(epoch, timeZone);
-  }
-  return `${formatDate(t, wall)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+  const wall = stationWallClock(iso, timeZone);
+  if (!wall) return iso;
+  return `${formatDate(t, wall)} ${hm(wall.hour, wall.minute)}`;
 }
 
 export function formatBytes(t: TFunction, bytes: number): string {

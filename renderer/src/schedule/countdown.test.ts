@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TFunction } from 'i18next';
-import { countdownText, dateKey, hm, localParts, monthGrid, repeatChoices } from './countdown.js';
+import { dateKey, hm } from '../i18n/format.js';
+import { countdownText, localParts, monthGrid, repeatChoices } from './countdown.js';
 
 const t = ((key: string, o?: Record<string, unknown>) =>
   `${key}${o ? JSON.stringify(o) : ''}`) as unknown as TFunction;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { readIsoWithOffset, zonedWallClock } from '../i18n/format.js';
+import { stationWallClock } from '../i18n/format.js';
 
 /** "还有 2 天 3 小时" / "还有 45 分钟" / "正在进行", from the start, the end and now (ms). */
 export function countdownText(t: TFunction, startMs: number, endMs: number, nowMs: number): string {
@@ -20,14 +20,11 @@ export function countdownText(t: TFunction, startMs: number, endMs: number, nowM
  * a numeric offset (the calendar's own "today" from toISOString(), which ends in Z).
  */
 export function localParts(iso: string, timeZone: string) {
-  const { year, month, day, hour, minute } =
-    readIsoWithOffset(iso) ?? zonedWallClock(Date.parse(iso), timeZone);
+  const wall = stationWallClock(iso, timeZone);
+  if (!wall) throw new Error(`not a time: ${iso}`);
+  const { year, month, day, hour, minute } = wall;
   return { year, month, day, hour, minute };
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-export const dateKey = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-export const hm = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
 
 /** The weeks of a month as rows of 7 cells (Sunday first); null pads the first and last rows. */
 export function monthGrid(year: number, month: number): (number | null)[][] {

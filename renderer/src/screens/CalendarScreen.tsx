@@ -6,20 +6,18 @@ import { useStation } from '../api/context.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { LoadState } from '../components/LoadState.js';
 import { ScreenHeader } from '../components/ScreenHeader.js';
-import { dateKey, hm, localParts, monthGrid, repeatChoices } from '../schedule/countdown.js';
+import { dateKey, hm } from '../i18n/format.js';
+import { localParts, monthGrid, repeatChoices } from '../schedule/countdown.js';
 import type { CheckinSessionKind } from '../../../common/contract-checkin.js';
 import { useStationQuery } from './useStationQuery.js';
 import { focusableIn } from '../nav/focus.js';
 
+/** The kinds the calendar offers for a new plan (the first four it always showed). */
 const KINDS = [
   'collective',
   'party-lecture',
   'winter-spring',
   'new-member',
-  'theme-day',
-  'training',
-  'meeting',
-  'seminar',
 ] as const satisfies readonly CheckinSessionKind[];
 
 type Mode =
@@ -423,7 +421,7 @@ function AddForm({
         label={t('schedule.fieldKind')}
         testId="calendar-kind"
         value={kind}
-        options={KINDS.slice(0, 4).map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
+        options={KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
         onChange={(k) => {
           if (title === t(`sessionKind.${kind}`)) setTitle(t(`sessionKind.${k}`));
           setKind(k);

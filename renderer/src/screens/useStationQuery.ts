@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export type QueryState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
+
+const LOADING = { status: 'loading' } as const;
 
 /**
  * Runs one station call when the screen opens; `reload` runs it again (the Retry button, or a
@@ -13,34 +15,24 @@ export function useStationQuery<T>(
   run: () => Promise<T>,
   key: string,
 ): [QueryState<T>, () => void] {
-  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
+  // The state with the key it answers: another key's value is never shown as this one's.
+  const [held, setHeld] = useState<{ key: string; state: QueryState<T> }>({ key, state: LOADING });
   const [attempt, setAttempt] = useState(0);
   // `run` is a fresh closure each render; `key` names what it fetches, so only a new key refetches.
   const stableRun = useCallback(run, [key]);
-  // The key of the value in `state`, when it holds one.
-  const valueKey = useRef<string | null>(null);
   useEffect(() => {
     let live = true;
-    const sameData = valueKey.current === key;
-    setState((current) =>
-      current.status === 'ready' && sameData ? current : { status: 'loading' },
+    setHeld((current) =>
+      current.key === key && current.state.status === 'ready' ? current : { key, state: LOADING },
     );
     stableRun().then(
-      (value) => {
-        if (!live) return;
-        valueKey.current = key;
-        setState({ status: 'ready', value });
-      },
-      (error: unknown) => {
-        if (!live) return;
-        valueKey.current = null;
-        setState({ status: 'error', error });
-      },
+      (value) => live && setHeld({ key, state: { status: 'ready', value } }),
+      (error: unknown) => live && setHeld({ key, state: { status: 'error', error } }),
     );
     return () => {
       live = false;
     };
   }, [stableRun, attempt, key]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return [state, reload];
+  return [held.key === key ? held.state : LOADING, reload];
 }
