@@ -93,7 +93,7 @@ describe('printing from the organizer page', () => {
     expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
     expect(fs.existsSync(hall)).toBe(false);
     await page.getByTestId('print-status').scrollIntoViewIfNeeded();
-    await screenshot(page, 'print.png'); // docs/screenshots/print.png is a copy of this one
+    await screenshot(page, 'print.png', 'print.png');
   }, 60_000);
 
   it('prints the month’s study record on the printer picked with the arrows', async () => {
