@@ -9,18 +9,10 @@
  */
 import { z } from 'zod';
 import { Grant, method } from './contract-method.js';
+import { SESSION_KINDS, type SessionKind } from './session-kinds.js';
 
-export const CHECKIN_SESSION_KINDS = [
-  'collective',
-  'winter-spring',
-  'party-lecture',
-  'new-member',
-  'theme-day',
-  'training',
-  'meeting',
-  'seminar',
-] as const;
-export type CheckinSessionKind = (typeof CHECKIN_SESSION_KINDS)[number];
+/** The kinds a session can be started as: all of common/session-kinds.ts. */
+export type CheckinSessionKind = SessionKind;
 
 export type MemberRoleGroup = 'secretary' | 'committee' | 'member';
 
@@ -141,7 +133,7 @@ export const MAX_PHOTO_BYTES = 700 * 1024;
 
 export const checkinContract = {
   startCheckinSession: method<CheckinSessionView>()(
-    z.object({ grant: Grant, kind: z.enum(CHECKIN_SESSION_KINDS), title: Text(60) }).strict(),
+    z.object({ grant: Grant, kind: z.enum(SESSION_KINDS), title: Text(60) }).strict(),
   ),
   /** The given session, or without `sessionId` the most recent one still running (or null). */
   getCheckinSession: method<CheckinSessionView | null>()(

@@ -1,4 +1,19 @@
-import type { CheckinSessionKind } from './contract-checkin.js';
+/**
+ * The session kinds of DOMAIN.md, as stored, typed on the command line and accepted by the
+ * contract. Free of zod, so the kiosk's check-in chunk and the station's CLI can list them
+ * without the schemas.
+ */
+export const SESSION_KINDS = [
+  'collective',
+  'winter-spring',
+  'party-lecture',
+  'new-member',
+  'theme-day',
+  'training',
+  'meeting',
+  'seminar',
+] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
 
 /**
  * The session kinds' names as the kiosk, the exports and the compliance report show them (the
@@ -7,7 +22,7 @@ import type { CheckinSessionKind } from './contract-checkin.js';
  * compile. The station's English report also has a lower-case form for use mid-sentence, which
  * stays with it.
  */
-export const SESSION_KIND_NAMES: Record<'zh-CN' | 'en', Record<CheckinSessionKind, string>> = {
+export const SESSION_KIND_NAMES: Record<'zh-CN' | 'en', Record<SessionKind, string>> = {
   'zh-CN': {
     collective: '集中学习',
     'winter-spring': '冬春训',

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CHECKIN_SESSION_KINDS,
-  type CheckinSessionKind,
-  type CheckinSessionView,
+import type {
+  CheckinSessionKind,
+  CheckinSessionView,
 } from '../../../../common/contract-checkin.js';
+import { SESSION_KINDS } from '../../../../common/session-kinds.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { clockTime } from './format.js';
 
@@ -67,7 +67,7 @@ export function StartPanel({
       <section className="panel checkin-start__panel">
         <h2 className="panel__title">{t('checkin.chooseKind')}</h2>
         <div className="kind-grid">
-          {CHECKIN_SESSION_KINDS.map((k) => (
+          {SESSION_KINDS.map((k) => (
             <button
               key={k}
               type="button"
